@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// convlab: a terminal lab for convolution layers and activation functions.
+import PackageDescription
+
+let package = Package(
+    name: "convlab",
+    products: [
+        .executable(name: "convlab", targets: ["convlab"])
+    ],
+    targets: [
+        // C libraries from the system, wrapped as modules. Only the terminal adapter in
+        // the executable imports CNcurses.
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+
+        // Layer 1: the pure model (grids, convolution, activations, stepper, gradients).
+        .target(name: "ConvModel"),
+        // Reading and checking lesson files.
+        .target(name: "LessonFormat", dependencies: ["ConvModel"]),
+        // Layer 2: a grid of styled cells, widgets and layout; knows nothing of ncurses.
+        .target(name: "ScreenModel"),
+        // The app: state, update(state, event), views, and the headless commands.
+        .target(name: "ConvlabApp", dependencies: ["ConvModel", "LessonFormat", "ScreenModel"]),
+        // Layer 3: main and the one thin ncurses adapter.
+        .executableTarget(name: "convlab", dependencies: ["ConvlabApp", "ScreenModel", "CNcurses"]),
+
+        .testTarget(name: "ConvModelTests", dependencies: ["ConvModel"]),
+        .testTarget(name: "LessonFormatTests", dependencies: ["LessonFormat"]),
+        .testTarget(name: "ScreenModelTests", dependencies: ["ScreenModel"]),
+        .testTarget(
+            name: "ConvlabAppTests",
+            dependencies: ["ConvlabApp"],
+            resources: [.copy("Snapshots")]
+        ),
+        // Drives the real binary in a private tmux server; depends on the executable so that
+        // `swift test` builds it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["convlab", "ConvModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
