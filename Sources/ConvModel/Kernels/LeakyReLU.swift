@@ -13,7 +13,7 @@ public func leakyReLUForward(
     _ input: UnsafeBufferPointer<Float>, slope: Float,
     into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, input, into: output) { (x: SIMD8<Float>, _) in leakyVector(x, slope) }
+    mapVectors(input, input, into: output) { (x: SIMD16<Float>, _) in leakyVector(x, slope) }
 }
 
 /// The Double form of `leakyReLUForward`.

@@ -10,7 +10,7 @@
 public func reluForward(
     _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, input, into: output) { (x: SIMD8<Float>, _) in reluVector(x) }
+    mapVectors(input, input, into: output) { (x: SIMD16<Float>, _) in reluVector(x) }
 }
 
 /// The Double form of `reluForward`, four lanes at a time.
@@ -34,7 +34,7 @@ public func reluBackward(
     input: UnsafeBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
     into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, gradient, into: output) { (x: SIMD8<Float>, g) in reluGradientVector(x, g) }
+    mapVectors(input, gradient, into: output) { (x: SIMD16<Float>, g) in reluGradientVector(x, g) }
 }
 
 /// The Double form of `reluBackward`.

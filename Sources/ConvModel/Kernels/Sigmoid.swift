@@ -17,7 +17,7 @@
 public func sigmoidForward(
     _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, input, into: output) { (x: SIMD8<Float>, _) in sigmoidVector(x) }
+    mapVectors(input, input, into: output) { (x: SIMD16<Float>, _) in sigmoidVector(x) }
 }
 
 /// The Double form of `sigmoidForward`.
@@ -42,7 +42,7 @@ public func sigmoidBackward(
     input: UnsafeBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>,
     into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, gradient, into: output) { (x: SIMD8<Float>, g) in
+    mapVectors(input, gradient, into: output) { (x: SIMD16<Float>, g) in
         g * sigmoidSlopeVector(x)
     }
 }

@@ -15,7 +15,7 @@
 public func tanhForward(
     _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>
 ) {
-    mapVectors(input, input, into: output) { (x: SIMD8<Float>, _) in tanhVector(x) }
+    mapVectors(input, input, into: output) { (x: SIMD16<Float>, _) in tanhVector(x) }
 }
 
 /// The Double form of `tanhForward`.

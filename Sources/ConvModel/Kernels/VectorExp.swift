@@ -72,8 +72,8 @@ struct ExpSplit<V: SIMD> where V.Scalar: BinaryFloatingPoint {
     }
 }
 
-extension SIMD8 where Scalar == Float {
-    /// Splits eight floats for `ExpSplit`; Taylor terms up to r^7/7!, of which the first left
+extension SIMD16 where Scalar == Float {
+    /// Splits sixteen floats for `ExpSplit`; Taylor terms up to r^7/7!, of which the first left
     /// out is below 6e-9 on |r| <= ln2/2.
     @inline(__always)
     func splitExp() -> ExpSplit<Self> {
@@ -89,7 +89,7 @@ extension SIMD8 where Scalar == Float {
                 let q = r * (1.0 / 5040 as Float) + (1.0 / 720 as Float)
                 return (q * r + (1.0 / 120 as Float)) * r + (1.0 / 24 as Float)
             },
-            bits: SIMD8<Int32>.self, exponentShift: 23, exponentBias: 127)
+            bits: SIMD16<Int32>.self, exponentShift: 23, exponentBias: 127)
     }
 }
 
