@@ -31,14 +31,12 @@ let package = Package(
         .testTarget(name: "ConvModelTests", dependencies: ["ConvModel"]),
         .testTarget(name: "LessonFormatTests", dependencies: ["LessonFormat"]),
         .testTarget(name: "ScreenModelTests", dependencies: ["ScreenModel"]),
-        .testTarget(
-            name: "ConvlabAppTests",
-            dependencies: ["ConvlabApp"],
-            resources: [.copy("Snapshots")]
-        ),
+        // Golden screens live in Tests/ConvlabAppTests/Snapshots and are found through
+        // #filePath, so re-recording writes straight into the source tree.
+        .testTarget(name: "ConvlabAppTests", dependencies: ["ConvlabApp"]),
         // Drives the real binary in a private tmux server; depends on the executable so that
         // `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["convlab", "ConvModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["convlab", "ConvModel", "LessonFormat"]),
     ],
     swiftLanguageModes: [.v6]
 )

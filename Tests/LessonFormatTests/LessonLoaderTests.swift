@@ -44,11 +44,14 @@ import Testing
         let fine = StepSequence(network: try lesson.network(), granularity: .fine)
         #expect(fine.count == 432)
         #expect(lesson.scenes.count == 7)
-        #expect(lesson.scenes[1].title == "The first window")
+        #expect(lesson.scenes[1].title == "One product at a time")
         #expect(lesson.scenes.last?.title == "The whole map")
-        // "when: cell 1 2" starts at the place step of the second cell.
-        #expect(lesson.scenes[3].trigger == .cell(row: 1, column: 2, filter: 1, layer: 1))
-        #expect(lesson.scenes[3].trigger.stepIndex(in: fine) == 12)
+        // "when: step 11" is the bias step of the first cell (index 10).
+        #expect(lesson.scenes[3].trigger == .step(11))
+        #expect(lesson.scenes[3].trigger.stepIndex(in: fine) == 10)
+        // "when: cell 2 1" starts at the place step of the first cell of row 2.
+        #expect(lesson.scenes[4].trigger == .cell(row: 2, column: 1, filter: 1, layer: 1))
+        #expect(lesson.scenes[4].trigger.stepIndex(in: fine) == 6 * 12)
         #expect(lesson.scenes.last?.trigger.stepIndex(in: fine) == 431)
     }
 
@@ -65,6 +68,7 @@ import Testing
         #expect(lesson.scenes.count == 5)
         #expect(lesson.scenes[1].title == "The map before the activation")
         #expect(lesson.scenes.last?.title == "Done")
+        #expect(lesson.scenes[1].trigger.stepIndex(in: fine) == 12)
         #expect(lesson.scenes[2].trigger.stepIndex(in: fine) == 432)
         #expect(lesson.scenes[3].trigger.stepIndex(in: fine) == 450)
     }

@@ -1,0 +1,91 @@
+import ConvModel
+import LessonFormat
+
+/// One lesson file as the lesson list knows it: read fine, or with the problems found.
+public struct LessonEntry: Sendable, Equatable {
+    public var path: String
+    public var content: Result<Lesson, LessonProblems>
+
+    public init(path: String, content: Result<Lesson, LessonProblems>) {
+        self.path = path
+        self.content = content
+    }
+
+    /// The lesson's title, or its file name when it could not be read.
+    public var title: String {
+        if case .success(let lesson) = content { return lesson.title }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// Which screen is in front.
+public enum Mode: Sendable, Equatable {
+    case lessonList
+    case lesson
+    /// A lesson file that could not be read, with its problems.
+    case lessonProblems
+}
+
+/// Everything the interactive app shows, as one value. It changes only through `update`.
+public struct AppState: Sendable, Equatable {
+    public var lessons: [LessonEntry]
+    public var mode: Mode
+    /// The lesson list's highlighted row (and the lesson `n`/`N` count from).
+    public var selection: Int
+    public var session: LessonSession?
+    public var showingHelp = false
+    public var playing = false
+    /// Index into `AppState.speeds`.
+    public var speedIndex = 3
+    public var width: Int
+    public var height: Int
+    public var quitRequested = false
+    /// How the screen can draw: set once from the terminal.
+    public var glyphs: GlyphSet = .unicode
+
+    /// Autoplay speeds, in steps per second.
+    public static let speeds = [1, 2, 4, 8, 15, 30, 60]
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public init(lessons: [LessonEntry], width: Int, height: Int) {
+        self.lessons = lessons
+        self.mode = .lessonList
+        self.selection = 0
+        self.width = width
+        self.height = height
+    }
+
+    public var stepsPerSecond: Int { Self.speeds[speedIndex] }
+
+    /// How long the app may wait for a key before the next autoplay step; nil means wait
+    /// forever (paused, or no lesson in front), so a paused app uses no CPU at all.
+    public var tickInterval: Int? {
+        guard playing, mode == .lesson, session != nil, !showingHelp else { return nil }
+        return 1000 / stepsPerSecond
+    }
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// Box and mark characters for a UTF-8 terminal, and plain ASCII stand-ins for others.
+public struct GlyphSet: Sendable, Equatable {
+    public var window: Character
+    public var current: Character
+    public var zeroed: Character
+    public var padding: Character
+    public var skipped: Character
+    public var unfilled: Character
+    public var horizontal: Character
+    public var vertical: Character
+    public var times: Character
+    public var ellipsis: String
+
+    public static let unicode = GlyphSet(
+        window: "[", current: ">", zeroed: "×", padding: "·", skipped: "~", unfilled: "·",
+        horizontal: "─", vertical: "│", times: "x", ellipsis: "…")
+    public static let ascii = GlyphSet(
+        window: "[", current: ">", zeroed: "x", padding: ".", skipped: "~", unfilled: ".",
+        horizontal: "-", vertical: "|", times: "x", ellipsis: "...")
+}

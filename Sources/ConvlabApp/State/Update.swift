@@ -1,0 +1,151 @@
+import ConvModel
+import LessonFormat
+import ScreenModel
+
+/// The one way the app's state changes: a pure function of the state and an event.
+///
+/// Keys, autoplay ticks, resizes and clicks are all events, so every behaviour can be tested
+/// by feeding events to this function and looking at the state or the rendered screen.
+public func update(_ state: AppState, _ event: TerminalEvent) -> AppState {
+    var next = state
+    switch event {
+    case .resize(let width, let height):
+        next.width = width
+        next.height = height
+    case .tick:
+        guard next.playing, next.mode == .lesson, var session = next.session else { break }
+        if session.isAtEnd {
+            next.playing = false
+        } else {
+            session.go(to: session.stepIndex + 1)
+            next.session = session
+        }
+    case .mouseClick(let x, let y):
+        guard next.mode == .lesson, !next.showingHelp, !next.isTooSmall,
+              var session = next.session
+        else { break }
+        let layout = LessonLayout(state: next, session: session)
+        if let cell = layout.mapCell(atX: x, y: y) {
+            let step = session.step
+            session.go(to: session.steps.writeStep(
+                layer: step.layer, filter: step.filter, outRow: cell.row, outColumn: cell.column))
+            next.session = session
+            next.playing = false
+        }
+    case .key(let key):
+        next = handle(key, in: next)
+    }
+    return next
+}
+
+private func handle(_ key: Key, in state: AppState) -> AppState {
+    var next = state
+    // Quitting works from every screen, without a question.
+    if key == .character("q") || key == .control("c") {
+        next.quitRequested = true
+        next.playing = false
+        return next
+    }
+    if next.showingHelp {
+        // Any other key closes the help; it is a page to glance at, not a mode to escape.
+        next.showingHelp = false
+        return next
+    }
+    if key == .character("?") {
+        next.showingHelp = true
+        return next
+    }
+    switch next.mode {
+    case .lessonList: return handleList(key, in: next)
+    case .lesson: return handleLesson(key, in: next)
+    case .lessonProblems:
+        if key == .escape || key == .character("L") || key == .enter { next.mode = .lessonList }
+        if key == .character("n") || key == .character("N") {
+            return open(next.selection + (key == .character("n") ? 1 : -1), in: next)
+        }
+        return next
+    }
+}
+
+private func handleList(_ key: Key, in state: AppState) -> AppState {
+    var next = state
+    let count = next.lessons.count
+    guard count > 0 else { return next }
+    switch key {
+    case .up, .character("k"): next.selection = max(0, next.selection - 1)
+    case .down, .character("j"): next.selection = min(count - 1, next.selection + 1)
+    case .home, .character("g"): next.selection = 0
+    case .end, .character("G"): next.selection = count - 1
+    case .pageUp: next.selection = max(0, next.selection - 10)
+    case .pageDown: next.selection = min(count - 1, next.selection + 10)
+    case .enter, .right, .character("l"): return open(next.selection, in: next)
+    case .escape:
+        // Back to the lesson that was open, if there is one.
+        if next.session != nil { next.mode = .lesson }
+    default: break
+    }
+    return next
+}
+
+private func handleLesson(_ key: Key, in state: AppState) -> AppState {
+    var next = state
+    guard var session = next.session else { return next }
+    switch key {
+    case .right, .character("l"), .character(" "):
+        session.go(to: session.stepIndex + 1)
+    case .left, .character("h"), .backspace:
+        session.go(to: session.stepIndex - 1)
+    case .home, .character("g"):
+        session.go(to: 0)
+    case .end, .character("G"):
+        session.go(to: session.steps.count - 1)
+    case .character("p"):
+        // Playing from the last step starts again from the first, as media players do.
+        if !next.playing && session.isAtEnd { session.go(to: 0) }
+        next.playing.toggle()
+    case .character("+"), .character("="):
+        next.speedIndex = min(AppState.speeds.count - 1, next.speedIndex + 1)
+    case .character("-"), .character("_"):
+        next.speedIndex = max(0, next.speedIndex - 1)
+    case .character("f"):
+        session.toggleGranularity()
+    case .character("n"):
+        return open(next.selection + 1, in: next)
+    case .character("N"):
+        return open(next.selection - 1, in: next)
+    case .character("L"), .escape:
+        next.mode = .lessonList
+        next.playing = false
+    default:
+        break
+    }
+    next.session = session
+    return next
+}
+
+/// Opens lesson `index` of the list (clamped), keeping the fine/coarse choice.
+func open(_ index: Int, in state: AppState) -> AppState {
+    var next = state
+    guard !next.lessons.isEmpty else { return next }
+    let clamped = min(max(0, index), next.lessons.count - 1)
+    next.selection = clamped
+    next.playing = false
+    switch next.lessons[clamped].content {
+    case .success(let lesson):
+        let granularity = next.session?.granularity ?? .fine
+        if let session = try? LessonSession(lesson: lesson, granularity: granularity) {
+            next.session = session
+            next.mode = .lesson
+        } else {
+            next.mode = .lessonProblems
+        }
+    case .failure:
+        next.mode = .lessonProblems
+    }
+    return next
+}
+
+/// Opens the lesson at `index` directly, as `convlab LESSON` does at start-up.
+public func opening(_ index: Int, in state: AppState) -> AppState {
+    open(index, in: state)
+}

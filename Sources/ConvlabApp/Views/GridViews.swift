@@ -1,0 +1,212 @@
+import ConvModel
+import ScreenModel
+
+/// Draws the input, the filter and the activation map of the current step.
+struct GridViews {
+    let layout: LessonLayout
+    let session: LessonSession
+    let glyphs: GlyphSet
+
+    private var trace: LayerTrace { layout.trace }
+    private var step: Step { layout.step }
+
+    /// The product being added at this step, if it is a product step.
+    private var currentProduct: Product? {
+        guard case .product(let index) = step.kind else { return nil }
+        return session.steps.products(
+            layer: step.layer, filter: step.filter, outRow: step.outRow,
+            outColumn: step.outColumn)[index]
+    }
+
+    /// The input channel on show: the one the current product reads, else the first.
+    private var channel: Int { currentProduct?.channel ?? 0 }
+
+    func draw(into screen: inout Screen) {
+        drawInput(into: &screen)
+        drawFilter(into: &screen)
+        drawMap(into: &screen)
+    }
+
+    private func drawInput(into screen: inout Screen) {
+        let geometry = trace.geometry
+        let layerCount = session.steps.network.traces.count
+        var title = step.layer == 0 ? "input" : "layer \(step.layer) output"
+        title += " \(geometry.inputHeight)x\(geometry.inputWidth)"
+        if trace.input.channels > 1 { title += " ch \(channel + 1)/\(trace.input.channels)" }
+        if geometry.paddingTop + geometry.paddingLeft + geometry.paddingBottom
+            + geometry.paddingRight > 0
+        {
+            title += " pad"
+        }
+        if layerCount > 1 { title = "L\(step.layer + 1) " + title }
+        screen.put(title, x: layout.inputX, y: layout.gridTop, style: Style(.title, bold: true),
+                   maxWidth: max(8, layout.filterX - layout.inputX - 1))
+
+        let taps = windowTaps()
+        let skippedRows = Set(geometry.unreachedRows)
+        let skippedColumns = Set(geometry.unreachedColumns)
+        let digits = layout.inputCellWidth - 1 - layout.spacing
+        let showsWindow = step.kind != .activate
+        for row in layout.inputRows {
+            let y = layout.inputY(ofRow: row)
+            if skippedRows.contains(row) {
+                screen.put(String(glyphs.skipped), x: layout.inputX - 1, y: y,
+                           style: Style(.skipped))
+            }
+            for column in layout.inputColumns {
+                let x = layout.inputX(ofColumn: column)
+                let inside = row >= 0 && row < geometry.inputHeight && column >= 0
+                    && column < geometry.inputWidth
+                let isTap = showsWindow && taps.contains(Position(row, column))
+                let isCurrent = currentProduct.map {
+                    $0.inputRow == row && $0.inputColumn == column
+                } ?? false
+                var text: String
+                var style: Style
+                if inside {
+                    let value = trace.input[row, column, channel]
+                    text = NumberFormat.format(value, width: digits)
+                    style = valueStyle(value)
+                    if skippedRows.contains(row) || skippedColumns.contains(column) {
+                        style = Style(.skipped)
+                    }
+                } else {
+                    text = String(glyphs.padding)
+                    style = Style(.padding)
+                }
+                if isTap { style = Style(.window, bold: true) }
+                if isCurrent { style = Style(.current, bold: true, reverse: true) }
+                let mark: Character = isCurrent ? glyphs.current : (isTap ? glyphs.window : " ")
+                drawCell(&screen, x: x, y: y, mark: mark, text: text, digits: digits,
+                         style: style)
+            }
+        }
+        // Column marks for the columns a stride skips.
+        let markRow = layout.inputY(ofRow: layout.inputRows.upperBound)
+        for column in layout.inputColumns where skippedColumns.contains(column) {
+            screen.put(String(glyphs.skipped), x: layout.inputX(ofColumn: column)
+                       + layout.inputCellWidth - 1, y: markRow, style: Style(.skipped))
+        }
+    }
+
+    private func drawFilter(into screen: inout Screen) {
+        let filter = trace.appliedFilters[step.filter]
+        screen.put(Self.filterTitle(trace: trace, filter: step.filter), x: layout.filterX, y: layout.gridTop, style: Style(.title, bold: true),
+                   maxWidth: max(6, layout.mapX - layout.filterX - 1))
+        let digits = layout.filterCellWidth - 1 - layout.spacing
+        let current = currentProduct
+        for row in 0..<filter.height {
+            for column in 0..<filter.width {
+                let value = filter.weights[row, column, channel]
+                let isCurrent = current.map {
+                    $0.kernelRow == row && $0.kernelColumn == column
+                } ?? false
+                let style = isCurrent ? Style(.current, bold: true, reverse: true)
+                    : valueStyle(value)
+                drawCell(&screen, x: layout.filterX + column * layout.filterCellWidth,
+                         y: layout.gridTop + 1 + row, mark: isCurrent ? glyphs.current : " ",
+                         text: NumberFormat.format(value, width: digits), digits: digits,
+                         style: style)
+            }
+        }
+        let y = layout.gridTop + 2 + filter.height
+        screen.put("bias " + NumberFormat.format(filter.bias), x: layout.filterX + 1, y: y,
+                   style: step.kind == .bias ? Style(.current, bold: true, reverse: true)
+                       : Style(.dim))
+        let settings = trace.layer.settings
+        var lines = ["stride \(settings.stride)", "pad \(settings.padding)"]
+        if settings.dilation > 1 { lines.append("dilation \(settings.dilation)") }
+        for (offset, line) in lines.enumerated() {
+            screen.put(line, x: layout.filterX + 1, y: y + 1 + offset, style: Style(.dim),
+                       maxWidth: layout.mapX - layout.filterX - 2)
+        }
+    }
+
+    static func filterTitle(trace: LayerTrace, filter index: Int) -> String {
+        let filter = trace.appliedFilters[index]
+        var title = "filter " + filter.name
+        if trace.appliedFilters.count > 1 {
+            title = "filter \(index + 1)/\(trace.appliedFilters.count) " + filter.name
+        }
+        if trace.layer.settings.flipsKernel { title += " (flipped)" }
+        return title
+    }
+
+    private func drawMap(into screen: inout Screen) {
+        let geometry = trace.geometry
+        let activation = trace.layer.activation
+        var title = "map \(geometry.outputHeight)x\(geometry.outputWidth)"
+        if activation != .identity { title += " → " + activation.description }
+        screen.put(title, x: layout.mapX, y: layout.gridTop, style: Style(.title, bold: true),
+                   maxWidth: max(4, layout.width - layout.mapX - 1))
+        let progress = session.steps.progress(ofLayer: step.layer, filter: step.filter, at: step)
+        let digits = layout.mapCellWidth - 1 - layout.spacing
+        for row in layout.mapRows {
+            for column in layout.mapColumns {
+                let index = row * geometry.outputWidth + column
+                let raw = trace.preactivation[row, column, step.filter]
+                let activated = trace.output[row, column, step.filter]
+                let isCurrent = step.outRow == row && step.outColumn == column
+                var mark: Character = " "
+                var text = String(glyphs.unfilled)
+                var style = Style(.dim)
+                if index < progress.activated {
+                    text = NumberFormat.format(activated, width: digits)
+                    style = valueStyle(activated)
+                    if activated != raw && activated == 0 {
+                        mark = glyphs.zeroed
+                        style = Style(.zeroed, bold: true)
+                    }
+                } else if index < progress.written {
+                    text = NumberFormat.format(raw, width: digits)
+                    style = valueStyle(raw)
+                }
+                if isCurrent && step.kind != .place {
+                    style = Style(style.role == .dim ? .current : style.role, bold: true,
+                                  reverse: true)
+                }
+                if isCurrent { mark = glyphs.current }
+                drawCell(&screen, x: layout.mapX(ofColumn: column), y: layout.mapY(ofRow: row),
+                         mark: mark, text: text, digits: digits, style: style)
+            }
+        }
+    }
+
+    /// Draws a mark in the gutter and the value right-aligned after it.
+    private func drawCell(_ screen: inout Screen, x: Int, y: Int, mark: Character, text: String,
+                          digits: Int, style: Style) {
+        let padded = String(repeating: " ", count: max(0, digits - text.count)) + text
+        screen.put(String(repeating: " ", count: layout.spacing), x: x, y: y)
+        screen.put(String(mark), x: x + layout.spacing, y: y, style: style)
+        screen.put(padded, x: x + layout.spacing + 1, y: y, style: style)
+    }
+
+    private func valueStyle(_ value: Double) -> Style {
+        if value > 0 { return Style(.positive) }
+        if value < 0 { return Style(.negative) }
+        return Style(.zero)
+    }
+
+    private struct Position: Hashable {
+        let row: Int
+        let column: Int
+        init(_ row: Int, _ column: Int) {
+            self.row = row
+            self.column = column
+        }
+    }
+
+    private func windowTaps() -> Set<Position> {
+        let geometry = trace.geometry
+        var taps = Set<Position>()
+        for kernelRow in 0..<geometry.kernelHeight {
+            for kernelColumn in 0..<geometry.kernelWidth {
+                let position = geometry.inputPosition(
+                    outRow: step.outRow, outColumn: step.outColumn, kernelRow: kernelRow,
+                    kernelColumn: kernelColumn)
+                taps.insert(Position(position.row, position.column))
+            }
+        }
+        return taps
+    }
+}

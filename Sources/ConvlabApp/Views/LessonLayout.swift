@@ -1,0 +1,130 @@
+import ConvModel
+import ScreenModel
+
+/// Where each part of the lesson screen goes at the current terminal size.
+///
+/// `update` uses the same layout as the view to turn a mouse click into a map cell, so the
+/// two can never disagree.
+struct LessonLayout {
+    let width: Int
+    let height: Int
+    let trace: LayerTrace
+    let step: Step
+    /// Extra blank columns per cell on roomy terminals.
+    let spacing: Int
+
+    let inputCellWidth: Int
+    let filterCellWidth: Int
+    let mapCellWidth: Int
+    /// Input rows and columns shown, in input coordinates (padding rows are negative or past
+    /// the end).
+    let inputRows: Range<Int>
+    let inputColumns: Range<Int>
+    let mapRows: Range<Int>
+    let mapColumns: Range<Int>
+
+    let gridTop = 2
+    let inputX = 2
+    let filterX: Int
+    let mapX: Int
+    let productsTop: Int
+    let narrative: Rect
+    let panel: Rect
+
+    init(state: AppState, session: LessonSession) {
+        let step = session.step
+        let trace = session.steps.network.traces[step.layer]
+        let geometry = trace.geometry
+        self.width = state.width
+        self.height = state.height
+        self.trace = trace
+        self.step = step
+
+        // Cells are as wide as the widest number they will ever hold, plus a one-column
+        // gutter for marks; the map's width counts both the raw sums and the activated values.
+        let filter = trace.appliedFilters[step.filter]
+        let inputDigits = NumberFormat.width(of: trace.input.values)
+        let filterDigits = NumberFormat.width(of: filter.weights.values)
+        let mapDigits = max(
+            NumberFormat.width(of: trace.preactivation.channel(step.filter).values),
+            NumberFormat.width(of: trace.output.channel(step.filter).values))
+        let paddedColumns = geometry.inputWidth + geometry.paddingLeft + geometry.paddingRight
+        let natural = 2 + (inputDigits + 1) * paddedColumns + 3 + (filterDigits + 1)
+            * filter.width + 3 + (mapDigits + 1) * geometry.outputWidth
+        let cellCount = paddedColumns + filter.width + geometry.outputWidth
+        self.spacing = min(2, max(0, (state.width - natural - 30) / max(1, cellCount)))
+        inputCellWidth = inputDigits + 1 + spacing
+        filterCellWidth = filterDigits + 1 + spacing
+        mapCellWidth = mapDigits + 1 + spacing
+
+        // Below the grids: a legend row, two rows of products, a rule, then narrative and
+        // panel; the key bar takes the last row.
+        let bottomRows = state.height >= 36 ? 12 : 9
+        let gridRowsAvailable = max(3, state.height - gridTop - 1 - bottomRows - 1)
+        let paddedTop = -geometry.paddingTop
+        let paddedBottom = geometry.inputHeight + geometry.paddingBottom
+        let paddedLeft = -geometry.paddingLeft
+        let paddedRight = geometry.inputWidth + geometry.paddingRight
+
+        // The window's extent in input coordinates, kept in view.
+        let windowTop = step.outRow * geometry.stride - geometry.paddingTop
+        let windowLeft = step.outColumn * geometry.stride - geometry.paddingLeft
+        let span = (geometry.dilation * (geometry.kernelHeight - 1),
+                    geometry.dilation * (geometry.kernelWidth - 1))
+        inputRows = Viewport.range(lower: paddedTop, upper: paddedBottom,
+                                   visible: gridRowsAvailable,
+                                   focus: windowTop...(windowTop + span.0))
+        mapRows = Viewport.range(lower: 0, upper: geometry.outputHeight,
+                                 visible: gridRowsAvailable, focus: step.outRow...step.outRow)
+
+        // The filter's column is as wide as its cells or its title, whichever is wider.
+        let filterTitle = GridViews.filterTitle(trace: trace, filter: step.filter).count
+        let filterBlock = max(filterCellWidth * filter.width + 1, min(filterTitle, 24))
+        let mapWanted = mapCellWidth * geometry.outputWidth
+        let inputWanted = inputCellWidth * (paddedRight - paddedLeft)
+        // Share the width: the filter always fits; the map and input get what remains.
+        let free = max(0, state.width - inputX - 1 - filterBlock - 6)
+        let mapShare = min(mapWanted, max(free / 2, free - inputWanted))
+        let inputShare = max(inputCellWidth, free - mapShare)
+        inputColumns = Viewport.range(lower: paddedLeft, upper: paddedRight,
+                                      visible: inputShare / inputCellWidth,
+                                      focus: windowLeft...(windowLeft + span.1))
+        mapColumns = Viewport.range(lower: 0, upper: geometry.outputWidth,
+                                    visible: max(1, mapShare / mapCellWidth),
+                                    focus: step.outColumn...step.outColumn)
+        filterX = inputX + inputColumns.count * inputCellWidth + 3
+        mapX = filterX + filterBlock + 3
+
+        let gridBottom = gridTop + 1 + max(inputRows.count, mapRows.count, filter.height)
+        productsTop = gridBottom + 1
+        let lowerTop = productsTop + 3
+        let lowerHeight = max(1, state.height - 1 - lowerTop)
+        let panelWidth = min(44, max(26, state.width * 3 / 10))
+        narrative = Rect(x: 1, y: lowerTop, width: state.width - panelWidth - 3,
+                         height: lowerHeight)
+        panel = Rect(x: state.width - panelWidth - 1, y: lowerTop - 1, width: panelWidth,
+                     height: lowerHeight + 1)
+    }
+
+    /// Screen column of input column `column`'s gutter.
+    func inputX(ofColumn column: Int) -> Int {
+        inputX + (column - inputColumns.lowerBound) * inputCellWidth
+    }
+
+    func inputY(ofRow row: Int) -> Int { gridTop + 1 + (row - inputRows.lowerBound) }
+
+    func mapX(ofColumn column: Int) -> Int {
+        mapX + (column - mapColumns.lowerBound) * mapCellWidth
+    }
+
+    func mapY(ofRow row: Int) -> Int { gridTop + 1 + (row - mapRows.lowerBound) }
+
+    /// The map cell drawn at screen position (x, y), if any.
+    func mapCell(atX x: Int, y: Int) -> (row: Int, column: Int)? {
+        guard x >= mapX, y > gridTop else { return nil }
+        let column = mapColumns.lowerBound + (x - mapX) / mapCellWidth
+        let row = mapRows.lowerBound + (y - gridTop - 1)
+        guard mapColumns.contains(column), mapRows.contains(row) else { return nil }
+        return (row, column)
+    }
+}

@@ -1,0 +1,97 @@
+import ConvModel
+import LessonFormat
+import ScreenModel
+
+/// The lesson screen: header, the three grids, the dot product, the narrative, the gradient
+/// panel and the key bar.
+struct LessonView {
+    let state: AppState
+    let session: LessonSession
+
+    func draw(into screen: inout Screen) {
+        let layout = LessonLayout(state: state, session: session)
+        drawHeader(into: &screen)
+        GridViews(layout: layout, session: session, glyphs: state.glyphs).draw(into: &screen)
+        DotProductView(layout: layout, session: session, glyphs: state.glyphs)
+            .draw(into: &screen)
+        let rule = String(repeating: state.glyphs.horizontal,
+                          count: max(0, layout.narrative.width + 1))
+        screen.put(rule, x: 0, y: layout.narrative.y - 1, style: Style(.border))
+        drawNarrative(into: &screen, rect: layout.narrative)
+        GradientPanelView(rect: layout.panel, glyphs: state.glyphs).draw(into: &screen)
+        KeyBar.draw(KeyBar.lesson, into: &screen, glyphs: state.glyphs)
+    }
+
+    private func drawHeader(into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.title,
+                    reverse: true))
+        let lessonNumber = "\(state.selection + 1)/\(state.lessons.count)"
+        let left = " convlab " + String(state.glyphs.vertical) + " " + lessonNumber + " "
+            + session.lesson.title
+        let step = session.step
+        var right = ""
+        let layerCount = session.steps.network.traces.count
+        if layerCount > 1 { right += "layer \(step.layer + 1)/\(layerCount)  " }
+        let maps = session.steps.network.traces[step.layer].appliedFilters.count
+        if maps > 1 { right += "map \(step.filter + 1)/\(maps)  " }
+        right += state.playing ? "▶ \(state.stepsPerSecond)/s  " : ""
+        right += "\(session.granularity.rawValue)  step \(session.stepIndex + 1)/"
+            + "\(session.steps.count) "
+        let rightX = max(0, screen.width - right.count)
+        screen.put(left, x: 0, y: 0, style: Style(.title, bold: true, reverse: true),
+                   maxWidth: max(0, rightX - 1))
+        screen.put(right, x: rightX, y: 0, style: Style(.title, bold: true, reverse: true))
+    }
+
+    private func drawNarrative(into screen: inout Screen, rect: Rect) {
+        guard let scene = session.scene else { return }
+        var y = rect.y
+        if !scene.title.isEmpty && scene.title != session.lesson.title {
+            screen.put(scene.title, x: rect.x, y: y, style: Style(.accent, bold: true),
+                       maxWidth: rect.width)
+            y += 1
+        }
+        var lines: [String] = []
+        for paragraph in scene.text.split(separator: "\n") {
+            if paragraph.hasPrefix("    ") {
+                lines.append(String(paragraph))
+            } else {
+                lines += wrapWords(String(paragraph), width: rect.width)
+            }
+        }
+        let room = rect.maxY - y
+        for (offset, line) in lines.prefix(room).enumerated() {
+            var text = line
+            if offset == room - 1 && lines.count > room { text += " " + state.glyphs.ellipsis }
+            screen.put(text, x: rect.x, y: y + offset, maxWidth: rect.width)
+        }
+    }
+}
+
+/// Greedy word wrap; a word longer than the width is cut into pieces.
+func wrapWords(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+        var word = Substring(word)
+        while word.count > width {
+            if !current.isEmpty {
+                lines.append(current)
+                current = ""
+            }
+            lines.append(String(word.prefix(width)))
+            word = word.dropFirst(width)
+        }
+        if current.isEmpty {
+            current = String(word)
+        } else if current.count + 1 + word.count <= width {
+            current += " " + word
+        } else {
+            lines.append(current)
+            current = String(word)
+        }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines
+}
