@@ -85,6 +85,10 @@ public struct Palette: Sendable, Hashable {
             .zeroed: Appearance(foreground: 16, background: 216),
             .selection: Appearance(reverse: true),
             .error: Appearance(foreground: 166, bold: true),
+            .sigmoidCurve: Appearance(foreground: 208, bold: true),
+            .tanhCurve: Appearance(foreground: 220),
+            .reluCurve: Appearance(foreground: 33, bold: true),
+            .leakyReLUCurve: Appearance(foreground: 37),
         ])
 
     /// The eight ANSI colours; yellow is often drawn as brown or orange, which keeps the
@@ -106,6 +110,10 @@ public struct Palette: Sendable, Hashable {
             .zeroed: Appearance(foreground: 3, underline: true),
             .selection: Appearance(reverse: true),
             .error: Appearance(foreground: 1, bold: true),
+            .sigmoidCurve: Appearance(foreground: 3, bold: true),
+            .tanhCurve: Appearance(foreground: 5),
+            .reluCurve: Appearance(foreground: 4, bold: true),
+            .leakyReLUCurve: Appearance(foreground: 6),
         ])
 
     /// Bold, underline and reverse only, for `NO_COLOR` and terminals without colour.

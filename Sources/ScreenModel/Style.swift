@@ -25,6 +25,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
     case zeroed
     case selection
     case error
+    /// One curve per activation function in the gradient plot.
+    case sigmoidCurve
+    case tanhCurve
+    case reluCurve
+    case leakyReLUCurve
 }
 
 /// How one cell is drawn: its role plus the few attributes every terminal has.

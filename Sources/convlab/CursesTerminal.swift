@@ -85,6 +85,9 @@ final class CursesTerminal {
         keypad(window, true)
         leaveok(window, true)
         set_escdelay(25)
+        // Finish every frame even when keys are waiting: a half-drawn frame (new header, old
+        // map) would show the student numbers that belong to two different steps.
+        typeahead(-1)
         curs_set(0)
         let mouseEvents =
             convlab_button1_clicked() | convlab_button1_pressed()

@@ -32,4 +32,11 @@ import Testing
         #expect(result.status == 0, "\(result.errorOutput)")
         Snapshot.assert(result.output, named: name)
     }
+
+    @Test(arguments: [("gradients-80x24", "80x24"), ("gradients-120x40", "120x40")])
+    func gradientPanelFullScreen(name: String, size: String) {
+        let result = render([lesson, "--gradients", "--size", size])
+        #expect(result.status == 0, "\(result.errorOutput)")
+        Snapshot.assert(result.output, named: name)
+    }
 }

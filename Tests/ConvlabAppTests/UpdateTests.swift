@@ -157,4 +157,43 @@ import Testing
         let elsewhere = update(state, .mouseClick(x: 0, y: 0))
         #expect(elsewhere == state)
     }
+
+    @Test func gradientPanelKeysChangeWhatIsComputedAndShown() throws {
+        var state = press(try initialState(), .enter)
+        let report = try #require(state.gradients.report)
+        #expect(report.layers == 10)
+        #expect(report.activations.map(\.description)
+            == ["sigmoid", "tanh", "relu", "leaky-relu"])
+        // The panel's sigmoid stack loses orders of magnitude; ReLU's does not.
+        let sigmoid = report.meanAbsGradient[0]
+        let relu = report.meanAbsGradient[2]
+        #expect(sigmoid[0] < sigmoid[9] / 100)
+        #expect(relu[0] < relu[9] * 10 && relu[0] > relu[9] / 10)
+
+        state = press(state, .character("t"))
+        #expect(state.gradients.fullScreen)
+        #expect(view(state).plainText().contains("mean|grad|"))
+        state = press(state, .character("]"), .character("]"))
+        #expect(state.gradients.report?.layers == 12)
+        state = press(state, .character("["))
+        #expect(state.gradients.report?.layers == 11)
+        for _ in 0..<40 { state = press(state, .character("[")) }
+        #expect(state.gradients.layers == 2)
+        for _ in 0..<40 { state = press(state, .character("]")) }
+        #expect(state.gradients.layers == 30)
+
+        state = press(state, .character(">"), .character(">"), .character("<"))
+        #expect(state.gradients.cursor == 1)
+        let seeded = state.gradients.report
+        state = press(state, .character("r"))
+        #expect(state.gradients.seed == 2)
+        #expect(state.gradients.report != seeded)
+
+        state = press(state, .character("1"), .character("2"), .character("3"), .character("4"))
+        // Hiding the last shown curve is refused, so one always stays.
+        #expect(state.gradients.shown == [false, false, false, true])
+        state = press(state, .escape)
+        #expect(!state.gradients.fullScreen)
+        #expect(state.mode == .lesson)
+    }
 }

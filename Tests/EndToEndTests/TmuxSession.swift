@@ -64,7 +64,14 @@ final class TmuxSession {
         var screen = ""
         while Date() < deadline {
             screen = try capture()
-            if condition(screen) { return screen }
+            if condition(screen) {
+                // tmux may be caught between two lines of one redraw: accept the screen only
+                // once a second look a moment later shows the same text.
+                Thread.sleep(forTimeInterval: 0.08)
+                let again = try capture()
+                if again == screen { return screen }
+                continue
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw E2EError.timedOut(what, screen)

@@ -10,19 +10,21 @@ extension Command {
         help: """
             Usage: convlab render LESSON [--step N|last | --all] [--size WxH]
                                   [--granularity fine|coarse] [--color auto|always|never]
+                                  [--gradients]
 
             Prints the screen the terminal UI shows at step N of LESSON, counted from 1 as
             the on-screen step counter counts (default 1), as plain text laid out for a
             terminal of WxH (default 100x30). --all prints every step, each preceded by a
             line '--- step N/TOTAL'. --color always adds ANSI colours; auto adds them only
-            when standard output is a terminal and NO_COLOR is not set.
+            when standard output is a terminal and NO_COLOR is not set. --gradients shows
+            the gradient panel over the whole screen, as the key t does.
 
             """
     ) { arguments, context in
         Command.guarded {
             let scanner = try ArgumentScanner(
                 arguments, valueFlags: ["--step", "--size", "--color", "--granularity"],
-                switchFlags: ["--all"])
+                switchFlags: ["--all", "--gradients"])
             guard scanner.positional.count == 1 else {
                 throw UsageError("render needs exactly one lesson file")
             }
@@ -49,6 +51,7 @@ extension Command {
                 return .failure("\(path): the lesson cannot be run", status: ExitStatus.dataError)
             }
             session.granularity = granularity
+            state.gradients.fullScreen = scanner.has("--gradients")
             let total = session.steps.count
             var indices: [Int]
             if scanner.has("--all") {

@@ -42,6 +42,8 @@ public struct AppState: Sendable, Equatable {
     public var quitRequested = false
     /// How the screen can draw: set once from the terminal.
     public var glyphs: GlyphSet = .unicode
+    /// The gradient side panel (recomputed when a lesson opens or its settings change).
+    public var gradients = GradientPanel()
 
     /// Autoplay speeds, in steps per second.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60]

@@ -113,13 +113,46 @@ private func handleLesson(_ key: Key, in state: AppState) -> AppState {
         return open(next.selection + 1, in: next)
     case .character("N"):
         return open(next.selection - 1, in: next)
+    case .escape where next.gradients.fullScreen:
+        next.gradients.fullScreen = false
     case .character("L"), .escape:
         next.mode = .lessonList
         next.playing = false
     default:
-        break
+        if let panel = handleGradientKey(key, next.gradients, input: session.lesson.input) {
+            next.gradients = panel
+        }
     }
     next.session = session
+    return next
+}
+
+/// The gradient panel's keys; nil when `key` is not one of them.
+private func handleGradientKey(_ key: Key, _ panel: GradientPanel, input: Grid) -> GradientPanel? {
+    var next = panel
+    var recompute = false
+    switch key {
+    case .character("t"): next.fullScreen.toggle()
+    case .character("<"), .character(","): next.cursor = max(0, next.cursor - 1)
+    case .character(">"), .character("."): next.cursor = min(next.layers - 1, next.cursor + 1)
+    case .character("["):
+        next.layers = max(DeepStack.allowedDepths.lowerBound, next.layers - 1)
+        recompute = true
+    case .character("]"):
+        next.layers = min(DeepStack.allowedDepths.upperBound, next.layers + 1)
+        recompute = true
+    case .character("r"):
+        next.seed += 1
+        recompute = true
+    case .character(let digit) where ("1"..."4").contains(digit):
+        let index = Int(String(digit))! - 1
+        next.shown[index].toggle()
+        // Keep at least one curve: hiding the last would leave an empty plot.
+        if !next.shown.contains(true) { next.shown[index] = true }
+    default:
+        return nil
+    }
+    if recompute { next.recompute(for: input) }
     return next
 }
 
@@ -136,6 +169,7 @@ func open(_ index: Int, in state: AppState) -> AppState {
         if let session = try? LessonSession(lesson: lesson, granularity: granularity) {
             next.session = session
             next.mode = .lesson
+            next.gradients.recompute(for: lesson.input)
         } else {
             next.mode = .lessonProblems
         }

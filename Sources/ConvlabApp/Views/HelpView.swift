@@ -16,6 +16,13 @@ struct HelpView {
             ("p", "play / pause"),
             ("+  -", "faster / slower"),
         ]),
+        ("Gradient panel", [
+            ("t", "panel full screen / back"),
+            ("<  >", "move along the layers"),
+            ("[  ]", "fewer / more layers (2 to 30)"),
+            ("1 2 3 4", "show or hide sigmoid, tanh, relu, leaky-relu"),
+            ("r", "new random weights (next seed)"),
+        ]),
         ("Lessons", [
             ("n  N", "next / previous lesson"),
             ("L  Esc", "lesson list"),

@@ -7,6 +7,10 @@ enum KeyBar {
         ("→", "next"), ("←", "back"), ("p", "play"), ("+-", "speed"), ("f", "fine/coarse"),
         ("n N", "lesson"), ("L", "list"), ("?", "keys"), ("q", "quit"),
     ]
+    static let gradients: [(String, String)] = [
+        ("< >", "layer"), ("[ ]", "depth"), ("1-4", "curves"), ("r", "reseed"), ("t", "back"),
+        ("?", "keys"), ("q", "quit"),
+    ]
     static let list: [(String, String)] = [
         ("↑↓", "choose"), ("Enter", "open"), ("Esc", "back"), ("?", "keys"), ("q", "quit"),
     ]

@@ -10,7 +10,16 @@ struct LessonView {
 
     func draw(into screen: inout Screen) {
         let layout = LessonLayout(state: state, session: session)
+        let lessonTrace = session.steps.network.traces[session.step.layer]
         drawHeader(into: &screen)
+        if state.gradients.fullScreen {
+            GradientPanelView(
+                rect: Rect(x: 1, y: 2, width: screen.width - 2, height: screen.height - 3),
+                panel: state.gradients, glyphs: state.glyphs, lessonTrace: lessonTrace
+            ).draw(into: &screen)
+            KeyBar.draw(KeyBar.gradients, into: &screen, glyphs: state.glyphs)
+            return
+        }
         GridViews(layout: layout, session: session, glyphs: state.glyphs).draw(into: &screen)
         DotProductView(layout: layout, session: session, glyphs: state.glyphs)
             .draw(into: &screen)
@@ -18,7 +27,8 @@ struct LessonView {
                           count: max(0, layout.narrative.width + 1))
         screen.put(rule, x: 0, y: layout.narrative.y - 1, style: Style(.border))
         drawNarrative(into: &screen, rect: layout.narrative)
-        GradientPanelView(rect: layout.panel, glyphs: state.glyphs).draw(into: &screen)
+        GradientPanelView(rect: layout.panel, panel: state.gradients, glyphs: state.glyphs,
+                          lessonTrace: lessonTrace).draw(into: &screen)
         KeyBar.draw(KeyBar.lesson, into: &screen, glyphs: state.glyphs)
     }
 
