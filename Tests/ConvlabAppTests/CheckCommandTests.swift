@@ -29,14 +29,14 @@ import Testing
         #expect(
             lines.starts(with: [
                 lessons + "/01-the-sliding-filter.md: ok: \"The sliding filter\", 432 steps",
-                lessons + "/02-relu-zeroes-the-negatives.md: ok: "
-                    + "\"ReLU zeroes the negatives\", 468 steps",
+                lessons + "/02-the-activation-map.md: ok: "
+                    + "\"The activation map\", 432 steps",
             ]))
         #expect(lines.allSatisfy { $0.contains(": ok: ") })
     }
 
     @Test func oneBundledLessonByItsPath() {
-        let path = lessons + "/02-relu-zeroes-the-negatives.md"
+        let path = lessons + "/07-relu.md"
         let result = check([path])
         #expect(result.status == ExitStatus.success)
         #expect(result.output == path + ": ok: \"ReLU zeroes the negatives\", 468 steps\n")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct RenderCommandTests {
     let lesson = lessonsFolder + "/01-the-sliding-filter.md"
-    let relu = lessonsFolder + "/02-relu-zeroes-the-negatives.md"
+    let relu = lessonsFolder + "/07-relu.md"
 
     func render(_ arguments: [String]) -> CommandResult {
         Command.render.run(arguments, CommandContext())

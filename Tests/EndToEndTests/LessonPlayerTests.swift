@@ -6,7 +6,7 @@ import Testing
 /// The real binary in a real (tmux) terminal: numbers on screen checked against the model.
 @Suite(.serialized) struct LessonPlayerTests {
     let slidingPath = lessonsFolder + "/01-the-sliding-filter.md"
-    let reluPath = lessonsFolder + "/02-relu-zeroes-the-negatives.md"
+    let reluPath = lessonsFolder + "/07-relu.md"
 
     /// The lesson's steps, computed by the model in this process, as the reference.
     func steps(_ path: String) throws -> StepSequence {

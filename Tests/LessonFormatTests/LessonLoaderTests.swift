@@ -25,7 +25,7 @@ import Testing
         #expect(
             names.starts(with: [
                 "01-the-sliding-filter.md",
-                "02-relu-zeroes-the-negatives.md",
+                "02-the-activation-map.md",
             ]))
         #expect(!names.contains { $0.lowercased() == "readme.md" })
     }
@@ -57,7 +57,7 @@ import Testing
 
     /// The same 432 steps, then ReLU visits each of the 36 cells: 468.
     @Test func reluZeroesTheNegativesLoads() throws {
-        let path = bundledLessons + "/02-relu-zeroes-the-negatives.md"
+        let path = bundledLessons + "/07-relu.md"
         let lesson = try LessonLoader.load(path: path)
         #expect(lesson.title == "ReLU zeroes the negatives")
         #expect(rows(lesson.input) == digitThree)
