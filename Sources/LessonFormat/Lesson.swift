@@ -35,12 +35,16 @@ public struct Scene: Sendable, Equatable {
     /// Paragraphs separated by blank lines; single line breaks inside a paragraph are spaces.
     public var text: String
     public var line: Int
+    /// A prediction asked when the scene begins, before its answer is shown.
+    public var question: Question?
 
-    public init(title: String, trigger: SceneTrigger, text: String, line: Int) {
+    public init(title: String, trigger: SceneTrigger, text: String, line: Int,
+                question: Question? = nil) {
         self.title = title
         self.trigger = trigger
         self.text = text
         self.line = line
+        self.question = question
     }
 }
 

@@ -10,6 +10,12 @@ public struct LessonParser {
         "", "text", "txt", "plain", "python", "py", "sh", "bash", "console", "shell",
     ]
 
+    /// The most numbers a lesson's input and maps may hold in all (128 MiB of doubles), and
+    /// the most multiplications its layers may take: enough for the largest data file (8 MiB,
+    /// 2000x2000) under a 3x3 filter, small enough that a lesson opens in about a second.
+    public static let maximumValues = 1 << 24
+    public static let maximumProducts = 1 << 26
+
     public let path: String
     /// Reads a data file named in an `input` block, by a path relative to the lesson.
     let readDataFile: (String) -> DataFile?
@@ -23,10 +29,14 @@ public struct LessonParser {
     public struct DataFile {
         public var path: String
         public var contents: Result<Grid, LessonProblems>
+        /// Whether the file is a PNG/PGM/PPM image; its problems are then reported at the
+        /// lesson's `file:` line, since an image has no lines and columns of its own.
+        public var isImage: Bool
 
-        public init(path: String, contents: Result<Grid, LessonProblems>) {
+        public init(path: String, contents: Result<Grid, LessonProblems>, isImage: Bool = false) {
             self.path = path
             self.contents = contents
+            self.isImage = isImage
         }
     }
 
@@ -107,8 +117,11 @@ private struct ParseState {
                                      line: line.number))
             return
         }
-        var scene = scenes[scenes.count - 1]
-        let isFirstLine = scene.lines.allSatisfy { $0.isEmpty }
+        let isFirstLine = scenes[scenes.count - 1].lines.allSatisfy { $0.isEmpty }
+        // Copied only where a `when:` line may stand: a copy alive during the append below
+        // shares its lines, so the append would copy them all, and a long narrative would
+        // take quadratic time (100,000 lines: over a minute).
+        var scene = isFirstLine ? scenes[scenes.count - 1] : SceneDraft(title: "", line: 0)
         if isFirstLine, scene.trigger == nil, let pair = KeyValue(line), pair.key == "when" {
             if scenes.count == 1 {
                 problem(line.number, pair.keyColumn,
@@ -121,6 +134,18 @@ private struct ParseState {
             } else {
                 problem(line.number, pair.valueColumn,
                         "'\(pair.value)' is not a moment; use one of: \(SceneTriggerText.forms)")
+            }
+            scenes[scenes.count - 1] = scene
+            return
+        }
+        if isFirstLine, scene.question == nil, let pair = KeyValue(line), pair.key == "ask" {
+            if let question = QuestionText.parse(pair.value) {
+                scene.question = question
+                scene.askLine = line.number
+                scene.askColumn = pair.valueColumn
+            } else {
+                problem(line.number, pair.valueColumn,
+                        "'\(pair.value)' is not a question; use one of: \(QuestionText.forms)")
             }
             scenes[scenes.count - 1] = scene
             return
@@ -167,13 +192,16 @@ private struct ParseState {
         var grid = GridBlock()
         var fileLine: (line: LessonLine, pair: KeyValue)?
         var firstRow: LessonLine?
+        var imageKeys = InputImageKeys()
         for line in body {
             if line.isBlank {
                 grid.addBlank()
+            } else if let pair = KeyValue(line), InputImageKeys.names.contains(pair.key) {
+                imageKeys.read(pair, line: line, file: path, problems: &problems)
             } else if let pair = KeyValue(line) {
                 if pair.key != "file" {
                     problem(line.number, pair.keyColumn,
-                            "unknown key '\(pair.key)' in input; expected file")
+                            "unknown key '\(pair.key)' in input; expected file, resize, gray")
                 } else if fileLine != nil {
                     problem(line.number, pair.keyColumn, "an input block names one file")
                 } else {
@@ -185,6 +213,7 @@ private struct ParseState {
             }
         }
         guard let (line, pair) = fileLine else {
+            imageKeys.checkHasFile(problems: &problems)
             input = grid.grid(file: path, line: opening.number, problems: &problems)
             return
         }
@@ -200,8 +229,12 @@ private struct ParseState {
         }
         switch data.contents {
         case .success(let loaded):
-            input = loaded
+            input = imageKeys.apply(to: loaded, problems: &problems)
             inputSource = String(pair.value)
+        case .failure(let inner) where data.isImage:
+            for found in inner.problems {
+                problem(line.number, pair.valueColumn, "image '\(pair.value)': \(found.message)")
+            }
         case .failure(let inner):
             problems.append(contentsOf: inner.problems)
         }
@@ -271,13 +304,21 @@ private struct ParseState {
         layers[layers.count - 1].filterBlocks += 1
         var bias = 0.0
         var grid = GridBlock()
+        var preset: (FilterPreset?, line: Int, column: Int)?
         for line in body {
             if line.isBlank {
                 grid.addBlank()
+            } else if let pair = KeyValue(line), pair.key == "preset" {
+                preset = (FilterPreset(name: String(pair.value)), line.number, pair.valueColumn)
+                if preset?.0 == nil {
+                    problem(line.number, pair.valueColumn,
+                            "unknown preset '\(pair.value)'; expected one of "
+                                + FilterPreset.names.joined(separator: ", "))
+                }
             } else if let pair = KeyValue(line) {
                 guard pair.key == "bias" else {
                     problem(line.number, pair.keyColumn,
-                            "unknown key '\(pair.key)' in filter; expected bias")
+                            "unknown key '\(pair.key)' in filter; expected bias or preset")
                     continue
                 }
                 switch NumberText.parse(pair.value) {
@@ -289,6 +330,23 @@ private struct ParseState {
             } else {
                 grid.addRow(line, file: path, problems: &problems)
             }
+        }
+        if let (named, line, column) = preset {
+            guard grid.isEmpty, let named else {
+                if named != nil {
+                    problem(line, column, "a filter block holds either 'preset:' or rows of "
+                                + "weights, not both")
+                }
+                return
+            }
+            // A preset covers every channel of its input: the lesson's input for the first
+            // layer, the previous layer's maps after that.
+            let channels = layers.count > 1 ? layers[layers.count - 2].filters.count
+                : input?.channels ?? 1
+            layers[layers.count - 1].filters.append((
+                Filter(name: name, weights: named.weights(channels: channels), bias: bias),
+                opening.number))
+            return
         }
         guard let weights = grid.grid(file: path, line: opening.number, problems: &problems)
         else { return }
@@ -316,13 +374,14 @@ private struct ParseState {
         }
         checkChannels()
         guard problems.isEmpty, let input else { throw sortedProblems() }
+        guard checkSize(of: input) else { throw sortedProblems() }
 
         let lesson = Lesson(
             title: title ?? "", path: path, input: input, inputSource: inputSource,
             layers: layers.map(\.layer),
             scenes: scenes.map { draft in
                 Scene(title: draft.title, trigger: draft.trigger ?? .start,
-                      text: draft.paragraphs, line: draft.line)
+                      text: draft.paragraphs, line: draft.line, question: draft.question)
             })
         let network: Network
         do {
@@ -344,6 +403,53 @@ private struct ParseState {
         LessonProblems(problems.sorted { $0.location < $1.location })
     }
 
+    /// Refuses, before computing anything, a lesson whose maps would not fit in memory or
+    /// would take long to compute: a few lines of padding can ask for a hundred million cells,
+    /// and the lesson list reads every lesson at start-up.
+    private mutating func checkSize(of input: Grid) -> Bool {
+        var (height, width, channels) = (input.height, input.width, input.channels)
+        var values = input.values.count
+        var products = 0
+        for (number, draft) in layers.enumerated() {
+            let layer = draft.layer
+            // A layer that does not fit its input is reported when the network is built.
+            guard let geometry = try? layer.geometry(
+                forInputHeight: height, width: width, channels: channels),
+                let kernel = layer.filters.first
+            else { return true }
+            let cells = saturatingProduct([geometry.outputHeight, geometry.outputWidth,
+                                           layer.filters.count])
+            // Each layer keeps its maps before and after the activation.
+            values = min(Int.max / 2, values) + min(Int.max / 4, cells) * 2
+            products = min(Int.max / 2, products)
+                + min(Int.max / 2, saturatingProduct([cells, kernel.weights.values.count]))
+            let size = "layer \(number + 1) makes \(layer.filters.count) map(s) of "
+                + "\(geometry.outputHeight)x\(geometry.outputWidth) cells"
+            if values > LessonParser.maximumValues {
+                problem(draft.line, 1, size + "; with its input and the layers before it, "
+                        + "that is \(values) numbers, more than the \(LessonParser.maximumValues) "
+                        + "a lesson may hold; use less padding or a smaller input")
+                return false
+            }
+            if products > LessonParser.maximumProducts {
+                problem(draft.line, 1, size + "; the layers so far need \(products) "
+                        + "multiplications, more than the \(LessonParser.maximumProducts) a "
+                        + "lesson may take; use fewer or smaller filters, or a smaller input")
+                return false
+            }
+            (height, width, channels) =
+                (geometry.outputHeight, geometry.outputWidth, layer.filters.count)
+        }
+        return true
+    }
+
+    private func saturatingProduct(_ factors: [Int]) -> Int {
+        factors.reduce(1) { product, factor in
+            let (result, overflow) = product.multipliedReportingOverflow(by: factor)
+            return overflow ? Int.max : result
+        }
+    }
+
     private mutating func checkChannels() {
         var channels = input?.channels
         for draft in layers {
@@ -362,12 +468,39 @@ private struct ParseState {
 
     private mutating func checkTriggers(_ steps: StepSequence) {
         for draft in scenes {
-            guard let trigger = draft.trigger else { continue }
-            if trigger.stepIndex(in: steps) == nil {
+            let start = (draft.trigger ?? .start).stepIndex(in: steps)
+            if draft.trigger != nil && start == nil {
                 problem(draft.whenLine, draft.whenColumn,
                         "this lesson has no such moment (it has \(steps.count) fine steps, "
                             + "\(steps.network.traces.count) layer(s))")
             }
+            if let question = draft.question {
+                checkQuestion(question, startingAt: start, draft: draft, steps: steps)
+            }
+        }
+    }
+
+    /// A question must have an answer, and the answer must still be hidden when it is asked.
+    private mutating func checkQuestion(_ question: Question, startingAt start: Int?,
+                                        draft: SceneDraft, steps: StepSequence) {
+        let network = steps.network
+        guard question.answer(in: network) != nil else {
+            problem(draft.askLine, draft.askColumn,
+                    "this lesson has no such cell or layer to ask about (it has "
+                        + "\(network.traces.count) layer(s))")
+            return
+        }
+        if case .activation = question,
+           network.traces[question.layer - 1].layer.activation == .identity
+        {
+            problem(draft.askLine, draft.askColumn,
+                    "layer \(question.layer) has no activation; ask 'cell ...' instead")
+            return
+        }
+        if let start, let reveal = question.revealStep(in: steps), reveal < start {
+            problem(draft.askLine, draft.askColumn,
+                    "the answer is on screen from step \(reveal + 1), before this scene begins "
+                        + "at step \(start + 1); ask it in an earlier scene")
         }
     }
 }
@@ -392,6 +525,9 @@ private struct SceneDraft {
     var trigger: SceneTrigger?
     var whenLine = 0
     var whenColumn = 0
+    var question: Question?
+    var askLine = 0
+    var askColumn = 0
     var lines: [String] = []
 
     init(title: String, line: Int) {

@@ -20,21 +20,25 @@ enum SceneTriggerText {
     }
 
     private static func parseCell(_ words: [String]) -> SceneTrigger? {
-        guard words.count >= 2, let row = Int(words[0]), let column = Int(words[1]) else {
-            return nil
-        }
-        var filter = 1
-        var layer = 1
-        var rest = words.dropFirst(2)
+        guard words.count >= 2, let row = Int(words[0]), let column = Int(words[1]),
+              let options = options(words.dropFirst(2), allowed: ["filter", "layer"])
+        else { return nil }
+        return .cell(row: row, column: column, filter: options["filter"] ?? 1,
+                     layer: options["layer"] ?? 1)
+    }
+
+    /// Reads `key N` pairs such as `filter 2 layer 1`; nil on an unknown key or a missing or
+    /// non-numeric value.
+    static func options(_ words: ArraySlice<String>, allowed: Set<String>) -> [String: Int]? {
+        var result: [String: Int] = [:]
+        var rest = words
         while let key = rest.first {
-            guard rest.count >= 2, let value = Int(rest[rest.startIndex + 1]) else { return nil }
-            switch key {
-            case "filter": filter = value
-            case "layer": layer = value
-            default: return nil
-            }
+            guard allowed.contains(key), rest.count >= 2,
+                  let value = Int(rest[rest.startIndex + 1])
+            else { return nil }
+            result[key] = value
             rest = rest.dropFirst(2)
         }
-        return .cell(row: row, column: column, filter: filter, layer: layer)
+        return result
     }
 }

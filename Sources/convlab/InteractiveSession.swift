@@ -10,6 +10,18 @@ struct InteractiveSession {
     let options: InteractiveOptions
 
     func run() -> Int32 {
+        let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
+        if options.start.resetProgress {
+            do {
+                try store.reset()
+            } catch {
+                FileHandle.standardError.write(Data(
+                    "convlab: cannot clear progress at \(store.file): \(error)\n".utf8))
+                return ExitStatus.cannotCreate
+            }
+        }
+        let loaded = store.load()
+        if let warning = loaded.warning { Log.write(warning) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(forceMonochrome: false)
@@ -20,9 +32,11 @@ struct InteractiveSession {
         defer { terminal.shutdown() }
 
         let size = terminal.size
-        var state = AppState(lessons: options.lessons, width: size.width, height: size.height)
+        var state = AppState.starting(options, progress: loaded.progress, width: size.width,
+                                      height: size.height)
         state.glyphs = terminal.glyphs == .ascii ? .ascii : .unicode
-        if let index = options.openIndex { state = opening(index, in: state) }
+        state.status = loaded.warning ?? state.status
+        var saver = ProgressSaver(store: store, saved: loaded.progress)
         Log.write("start: pid \(getpid()), \(size.width)x\(size.height), "
                   + "\(options.lessons.count) lessons")
 
@@ -32,8 +46,12 @@ struct InteractiveSession {
                 continue
             }
             state = update(state, event)
+            if let problem = saver.save(state.progress, soon: !state.playing) {
+                state.status = problem
+            }
             terminal.draw(view(state))
         }
+        saver.save(state.progress, soon: true)
         Log.write("quit")
         return ExitStatus.success
     }
@@ -54,4 +72,40 @@ enum Log {
             FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
         }
     }
+}
+
+/// Writes progress when it changes: at once when the student is stepping by hand, at most once
+/// a second during autoplay (which changes it on every step).
+struct ProgressSaver {
+    let store: ProgressStore
+    var saved: StudentProgress
+    var lastWrite = Date.distantPast
+    private var failedBefore = false
+
+    init(store: ProgressStore, saved: StudentProgress) {
+        self.store = store
+        self.saved = saved
+    }
+
+    /// Saves if due; returns a message for the student when the write failed (only the first
+    /// time, so a read-only home does not nag on every step).
+    @discardableResult
+    mutating func save(_ progress: StudentProgress, soon: Bool) -> String? {
+        guard progress != saved else { return nil }
+        guard soon || Date().timeIntervalSince(lastWrite) >= 1 else { return nil }
+        lastWrite = Date()
+        do {
+            try store.save(progress)
+            saved = progress
+            return nil
+        } catch {
+            // Not fatal: the lesson goes on without saving; the log says why.
+            Log.write("cannot save progress: \(error)")
+            saved = progress
+            guard !failedBefore else { return nil }
+            failedBefore = true
+            return "Progress cannot be saved: \(error)"
+        }
+    }
+
 }

@@ -23,6 +23,8 @@ final class TmuxSession {
         var env = [
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color",
             "SWIFT_BACKTRACE": "enable=no", "CONVLAB_LOG": folder.appendingPathComponent("log").path,
+            // Progress goes to the scratch folder, never to the real user's state.
+            "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
         ]
         env.merge(environment) { $1 }
         let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.sorted()

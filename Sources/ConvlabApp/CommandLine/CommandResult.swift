@@ -1,3 +1,5 @@
+import ScreenModel
+
 /// Exit statuses, following BSD sysexits where one fits.
 public enum ExitStatus {
     public static let success: Int32 = 0
@@ -9,6 +11,8 @@ public enum ExitStatus {
     public static let dataError: Int32 = 65
     /// EX_NOINPUT: a named file does not exist or cannot be read.
     public static let noInput: Int32 = 66
+    /// A file convlab must write (progress, a saved lesson) cannot be created (EX_CANTCREAT).
+    public static let cannotCreate: Int32 = 73
 }
 
 /// What a headless command produced. Commands return text rather than printing, so tests
@@ -20,7 +24,9 @@ public struct CommandResult: Sendable, Equatable {
 
     public init(output: String = "", errorOutput: String = "", status: Int32 = ExitStatus.success) {
         self.output = output
-        self.errorOutput = errorOutput
+        // Messages quote lesson text and file names; a control character in them is shown,
+        // never sent to the terminal (see `ControlCharacters`).
+        self.errorOutput = ControlCharacters.visible(errorOutput)
         self.status = status
     }
 

@@ -1,15 +1,27 @@
 import ConvModel
 import LessonFormat
+import ScreenModel
 
 /// One lesson file as the lesson list knows it: read fine, or with the problems found.
 public struct LessonEntry: Sendable, Equatable {
     public var path: String
     public var content: Result<Lesson, LessonProblems>
+    /// The lesson's length in fine steps, worked out once for the lesson list.
+    public var fineSteps: Int?
+    /// The questions it asks.
+    public var questionCount = 0
 
     public init(path: String, content: Result<Lesson, LessonProblems>) {
         self.path = path
         self.content = content
+        if case .success(let lesson) = content, let network = try? lesson.network() {
+            fineSteps = StepSequence(network: network, granularity: .fine).count
+            questionCount = lesson.scenes.filter { $0.question != nil }.count
+        }
     }
+
+    /// The key of this lesson in `Progress`.
+    public var progressKey: String { StudentProgress.key(forLessonAt: path) }
 
     /// The lesson's title, or its file name when it could not be read.
     public var title: String {
@@ -24,6 +36,8 @@ public enum Mode: Sendable, Equatable {
     case lesson
     /// A lesson file that could not be read, with its problems.
     case lessonProblems
+    /// The sandbox editor (`convlab sandbox`, or `e` in a lesson); see `SandboxState`.
+    case sandbox
 }
 
 /// Everything the interactive app shows, as one value. It changes only through `update`.
@@ -44,6 +58,22 @@ public struct AppState: Sendable, Equatable {
     public var glyphs: GlyphSet = .unicode
     /// The gradient side panel (recomputed when a lesson opens or its settings change).
     public var gradients = GradientPanel()
+    /// What the student has done, as saved between runs; `update` keeps it current and the
+    /// run loop writes it out when it changes.
+    public var progress = StudentProgress()
+    /// False with `--no-quiz`: questions are not asked (for demos).
+    public var quizzes = true
+    /// Presentation mode (`P`): no key bar, the largest cells that fit.
+    public var presentation = false
+    /// With `--autoplay`: each lesson plays on its own and the next follows it.
+    public var autoplayAll = false
+    /// A one-line notice shown over the key bar until the next key.
+    public var status: String?
+    /// The sandbox, while one is open.
+    public var sandbox: SandboxState?
+
+    /// How long `--autoplay` rests on a finished lesson before the next, in milliseconds.
+    public static let pauseBetweenLessons = 3000
 
     /// Autoplay speeds, in steps per second.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60]
@@ -65,6 +95,7 @@ public struct AppState: Sendable, Equatable {
     /// forever (paused, or no lesson in front), so a paused app uses no CPU at all.
     public var tickInterval: Int? {
         guard playing, mode == .lesson, session != nil, !showingHelp else { return nil }
+        if autoplayAll, session?.isAtEnd == true { return Self.pauseBetweenLessons }
         return 1000 / stepsPerSecond
     }
 

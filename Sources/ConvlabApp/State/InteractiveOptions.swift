@@ -6,12 +6,49 @@ public struct InteractiveOptions: Sendable {
     public var lessons: [LessonEntry]
     /// The lesson to open at once, or nil for the lesson list.
     public var openIndex: Int?
+    /// How a session starts, from the flags that are not about which lessons.
+    public var start = StartSettings()
+
+    /// `--no-quiz`, `--autoplay`, `--speed`, `--reset-progress`.
+    public struct StartSettings: Sendable, Equatable {
+        public var quizzes = true
+        public var autoplay = false
+        /// Steps per second, one of `AppState.speeds`.
+        public var speed: Int?
+        public var resetProgress = false
+        public init() {}
+    }
+
+    static let switches: Set<String> = ["--no-quiz", "--autoplay", "--reset-progress"]
+
+    /// The flags, for usage messages.
+    public static let usage = "convlab [--lessons DIR] [--no-quiz] [--autoplay] [--speed N] "
+        + "[--reset-progress] [LESSON]"
 
     /// - Throws: `UsageError` for unknown flags, a missing folder or file, or no lessons.
     public static func parse(_ arguments: [String], context: CommandContext) throws
         -> InteractiveOptions
     {
-        let scanner = try ArgumentScanner(arguments, valueFlags: ["--lessons"], switchFlags: [])
+        let scanner = try ArgumentScanner(arguments, valueFlags: ["--lessons", "--speed"],
+                                          switchFlags: switches)
+        var options = try parseLessons(scanner, context: context)
+        options.start.quizzes = !scanner.has("--no-quiz")
+        options.start.autoplay = scanner.has("--autoplay")
+        options.start.resetProgress = scanner.has("--reset-progress")
+        if let text = scanner.value("--speed") {
+            guard let speed = Int(text), AppState.speeds.contains(speed) else {
+                throw UsageError("--speed: '\(text)' is not one of the speeds, in steps per "
+                                 + "second: " + AppState.speeds.map(String.init)
+                                    .joined(separator: ", "))
+            }
+            options.start.speed = speed
+        }
+        return options
+    }
+
+    private static func parseLessons(_ scanner: ArgumentScanner, context: CommandContext) throws
+        -> InteractiveOptions
+    {
         guard scanner.positional.count <= 1 else {
             throw UsageError("unexpected '\(scanner.positional[1])': give at most one lesson file "
                              + "(or a command: " + CommandRegistry.all.map(\.name)
@@ -79,5 +116,27 @@ public struct InteractiveOptions: Sendable {
         }
         throw UsageError("no bundled Lessons/ folder found next to convlab or here; "
                          + "use --lessons DIR or give a lesson file")
+    }
+}
+
+extension AppState {
+    /// The state a session starts in: the lessons, the saved progress, the start flags, and
+    /// the lesson to open at once if one was named (or, with `--autoplay`, the first).
+    public static func starting(_ options: InteractiveOptions, progress: StudentProgress,
+                                width: Int, height: Int) -> AppState {
+        var state = AppState(lessons: options.lessons, width: width, height: height)
+        state.progress = progress
+        state.quizzes = options.start.quizzes
+        state.autoplayAll = options.start.autoplay
+        if let speed = options.start.speed, let index = speeds.firstIndex(of: speed) {
+            state.speedIndex = index
+        }
+        let first = options.openIndex ?? (options.start.autoplay ? 0 : nil)
+        if let first {
+            // Autoplay is for a demo: it starts each lesson from the top.
+            state = open(first, in: state, resume: !options.start.autoplay)
+            state.playing = options.start.autoplay && state.mode == .lesson
+        }
+        return state
     }
 }

@@ -7,30 +7,39 @@ import ScreenModel
 /// Keys, autoplay ticks, resizes and clicks are all events, so every behaviour can be tested
 /// by feeding events to this function and looking at the state or the rendered screen.
 public func update(_ state: AppState, _ event: TerminalEvent) -> AppState {
+    var next = respond(to: event, in: state)
+    next.recordProgress()
+    return next
+}
+
+private func respond(to event: TerminalEvent, in state: AppState) -> AppState {
+    if state.mode == .sandbox { return updateSandboxMode(state, event) }
     var next = state
     switch event {
     case .resize(let width, let height):
         next.width = width
         next.height = height
     case .tick:
-        guard next.playing, next.mode == .lesson, var session = next.session else { break }
-        if session.isAtEnd {
+        guard next.playing, next.mode == .lesson, let session = next.session else { break }
+        if session.isAtEnd && next.autoplayAll && !next.lessons.isEmpty {
+            // Hands-free: on to the next lesson, from its start, round and round.
+            next = open((next.selection + 1) % next.lessons.count, in: next, resume: false)
+            next.playing = next.mode == .lesson
+        } else if session.isAtEnd {
             next.playing = false
         } else {
-            session.go(to: session.stepIndex + 1)
-            next.session = session
+            next.go(to: session.stepIndex + 1)
         }
     case .mouseClick(let x, let y):
         guard next.mode == .lesson, !next.showingHelp, !next.isTooSmall,
-              var session = next.session
+              let session = next.session
         else { break }
         let layout = LessonLayout(state: next, session: session)
         if let cell = layout.mapCell(atX: x, y: y) {
             let step = session.step
-            session.go(to: session.steps.writeStep(
-                layer: step.layer, filter: step.filter, outRow: cell.row, outColumn: cell.column))
-            next.session = session
             next.playing = false
+            next.go(to: session.steps.writeStep(
+                layer: step.layer, filter: step.filter, outRow: cell.row, outColumn: cell.column))
         }
     case .key(let key):
         next = handle(key, in: next)
@@ -40,6 +49,7 @@ public func update(_ state: AppState, _ event: TerminalEvent) -> AppState {
 
 private func handle(_ key: Key, in state: AppState) -> AppState {
     var next = state
+    next.status = nil
     // Quitting works from every screen, without a question.
     if key == .character("q") || key == .control("c") {
         next.quitRequested = true
@@ -51,8 +61,13 @@ private func handle(_ key: Key, in state: AppState) -> AppState {
         next.showingHelp = false
         return next
     }
+    if next.mode == .lesson, let answered = handleAnswerKey(key, in: next) { return answered }
     if key == .character("?") {
         next.showingHelp = true
+        return next
+    }
+    if key == .character("P") {
+        next.presentation.toggle()
         return next
     }
     switch next.mode {
@@ -64,6 +79,7 @@ private func handle(_ key: Key, in state: AppState) -> AppState {
             return open(next.selection + (key == .character("n") ? 1 : -1), in: next)
         }
         return next
+    case .sandbox: return next
     }
 }
 
@@ -89,30 +105,43 @@ private func handleList(_ key: Key, in state: AppState) -> AppState {
 
 private func handleLesson(_ key: Key, in state: AppState) -> AppState {
     var next = state
-    guard var session = next.session else { return next }
+    guard let current = next.session else { return next }
     switch key {
     case .right, .character("l"), .character(" "):
-        session.go(to: session.stepIndex + 1)
+        next.go(to: current.stepIndex + 1)
+        return next
     case .left, .character("h"), .backspace:
-        session.go(to: session.stepIndex - 1)
+        next.go(to: current.stepIndex - 1)
+        return next
     case .home, .character("g"):
-        session.go(to: 0)
+        next.go(to: 0)
+        return next
     case .end, .character("G"):
-        session.go(to: session.steps.count - 1)
+        next.go(to: current.steps.count - 1)
+        return next
     case .character("p"):
         // Playing from the last step starts again from the first, as media players do.
-        if !next.playing && session.isAtEnd { session.go(to: 0) }
+        if !next.playing && current.isAtEnd { next.go(to: 0) }
         next.playing.toggle()
+        return next
+    default:
+        break
+    }
+    guard var session = next.session else { return next }
+    switch key {
     case .character("+"), .character("="):
         next.speedIndex = min(AppState.speeds.count - 1, next.speedIndex + 1)
     case .character("-"), .character("_"):
         next.speedIndex = max(0, next.speedIndex - 1)
     case .character("f"):
         session.toggleGranularity()
+        session.prompt = session.prompt?.isOpen == true ? nil : session.prompt
     case .character("n"):
         return open(next.selection + 1, in: next)
     case .character("N"):
         return open(next.selection - 1, in: next)
+    case .character("e"):
+        return openSandbox(fromLessonIn: next)
     case .escape where next.gradients.fullScreen:
         next.gradients.fullScreen = false
     case .character("L"), .escape:
@@ -156,8 +185,9 @@ private func handleGradientKey(_ key: Key, _ panel: GradientPanel, input: Grid) 
     return next
 }
 
-/// Opens lesson `index` of the list (clamped), keeping the fine/coarse choice.
-func open(_ index: Int, in state: AppState) -> AppState {
+/// Opens lesson `index` of the list (clamped), keeping the fine/coarse choice; `resume` puts
+/// the student back where the saved progress says they left it.
+func open(_ index: Int, in state: AppState, resume: Bool = true) -> AppState {
     var next = state
     guard !next.lessons.isEmpty else { return next }
     let clamped = min(max(0, index), next.lessons.count - 1)
@@ -170,6 +200,8 @@ func open(_ index: Int, in state: AppState) -> AppState {
             next.session = session
             next.mode = .lesson
             next.gradients.recompute(for: lesson.input)
+            if resume { next.restoreProgress() }
+            next.askQuestionHere()
         } else {
             next.mode = .lessonProblems
         }

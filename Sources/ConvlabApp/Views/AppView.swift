@@ -23,8 +23,25 @@ public func view(_ state: AppState) -> Screen {
         }
     case .lessonProblems:
         LessonProblemsView(state: state).draw(into: &screen)
+    case .sandbox:
+        if let sandbox = state.sandbox { SandboxView(state: state, sandbox: sandbox).draw(into: &screen) }
     }
+    drawFootnotes(state, into: &screen)
     return screen
+}
+
+/// The last row: presentation mode clears the key bar, and a status notice covers it.
+private func drawFootnotes(_ state: AppState, into screen: inout Screen) {
+    let y = screen.height - 1
+    if state.presentation {
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: Style(.normal))
+    }
+    if let status = state.status {
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1),
+                    style: Style(.accent, reverse: true))
+        screen.put(" " + status, x: 0, y: y, style: Style(.accent, bold: true, reverse: true),
+                   maxWidth: screen.width)
+    }
 }
 
 /// Shown when the terminal is smaller than the layout needs.

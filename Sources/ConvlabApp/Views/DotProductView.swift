@@ -45,6 +45,11 @@ struct DotProductView {
             let after = activation.value(before)
             var text = "\(activation.description)(\(NumberFormat.format(before))) = "
                 + NumberFormat.format(after)
+            if session.currentCellIsHidden {
+                return [Token(text: "map \(where_): ", style: Style(.dim)),
+                        Token(text: "\(activation.description)(\(NumberFormat.format(before))) = ?",
+                              style: Style(.accent, bold: true))]
+            }
             var style = Style(.accent, bold: true)
             if activation == .relu || activation.description.hasPrefix("leaky") {
                 if before < 0 {
@@ -97,7 +102,8 @@ struct DotProductView {
         case .bias: sumText = " = " + NumberFormat.format(step.runningSum)
         default: sumText = " = " + NumberFormat.format(step.runningSum) + "  written"
         }
-        result.append(Token(text: sumText, style: Style(.accent, bold: true)))
+        let hidden = session.currentCellIsHidden
+        result.append(Token(text: hidden ? "   = ?" : sumText, style: Style(.accent, bold: true)))
         return result
     }
 

@@ -12,9 +12,14 @@ struct HelpView {
             ("f", "fine steps (one product) or coarse (one cell)"),
             ("click a map cell", "jump to the step that fills it"),
         ]),
-        ("Autoplay", [
+        ("Autoplay and showing", [
             ("p", "play / pause"),
             ("+  -", "faster / slower"),
+            ("P", "presentation mode: no key bar, big cells"),
+        ]),
+        ("Predictions", [
+            ("0-9 . - / x", "type your answer"),
+            ("Enter  Esc", "check it / skip the question"),
         ]),
         ("Gradient panel", [
             ("t", "panel full screen / back"),
@@ -39,18 +44,39 @@ struct HelpView {
                     style: Style(.title, reverse: true))
         screen.put(" convlab " + String(state.glyphs.vertical) + " keys", x: 0, y: 0,
                    style: Style(.title, bold: true, reverse: true))
+        // Sections flow down the first column and on into a second when the screen is short,
+        // so every key fits at 80x24.
+        let columns = screen.height - 4 >= Self.rowsNeeded(actionWidth: screen.width - 28) ? 1 : 2
+        let columnWidth = (screen.width - 2) / columns
+        let keyWidth = columns == 1 ? 24 : 17
+        let actionWidth = columnWidth - keyWidth - 3
+        var x = 2
         var y = 2
         for (title, keys) in Self.sections {
+            let rows = 1 + keys.reduce(0) { $0 + wrapWords($1.1, width: actionWidth).count }
+            if y + rows > screen.height - 2 && x == 2 && columns == 2 {
+                x += columnWidth
+                y = 2
+            }
             guard y < screen.height - 2 else { break }
-            screen.put(title, x: 2, y: y, style: Style(.accent, bold: true))
+            screen.put(title, x: x, y: y, style: Style(.accent, bold: true))
             y += 1
             for (key, action) in keys where y < screen.height - 2 {
-                screen.put(key, x: 4, y: y, style: Style(.normal, bold: true))
-                screen.put(action, x: 26, y: y, maxWidth: screen.width - 28)
-                y += 1
+                screen.put(key, x: x + 2, y: y, style: Style(.normal, bold: true))
+                for line in wrapWords(action, width: actionWidth) where y < screen.height - 2 {
+                    screen.put(line, x: x + 2 + keyWidth, y: y)
+                    y += 1
+                }
             }
             y += 1
         }
         screen.put("Press any key to go back.", x: 2, y: screen.height - 2, style: Style(.dim))
+    }
+
+    /// Rows the one-column layout needs at `actionWidth`.
+    static func rowsNeeded(actionWidth: Int) -> Int {
+        sections.reduce(0) { total, section in
+            total + 2 + section.1.reduce(0) { $0 + wrapWords($1.1, width: actionWidth).count }
+        }
     }
 }

@@ -52,7 +52,9 @@ struct LessonLayout {
         let natural = 2 + (inputDigits + 1) * paddedColumns + 3 + (filterDigits + 1)
             * filter.width + 3 + (mapDigits + 1) * geometry.outputWidth
         let cellCount = paddedColumns + filter.width + geometry.outputWidth
-        self.spacing = min(2, max(0, (state.width - natural - 30) / max(1, cellCount)))
+        // Presentation mode lets cells grow further, for a projector at the back of a room.
+        let widest = state.presentation ? 6 : 2
+        self.spacing = min(widest, max(0, (state.width - natural - 30) / max(1, cellCount)))
         inputCellWidth = inputDigits + 1 + spacing
         filterCellWidth = filterDigits + 1 + spacing
         mapCellWidth = mapDigits + 1 + spacing
@@ -95,7 +97,9 @@ struct LessonLayout {
         filterX = inputX + inputColumns.count * inputCellWidth + 3
         mapX = filterX + filterBlock + 3
 
-        let gridBottom = gridTop + 1 + max(inputRows.count, mapRows.count, filter.height)
+        // Under the filter's weights: a blank row, then bias, stride, pad and maybe dilation.
+        let filterBlockRows = filter.height + 4 + (trace.layer.settings.dilation > 1 ? 1 : 0)
+        let gridBottom = gridTop + 1 + max(inputRows.count, mapRows.count, filterBlockRows)
         productsTop = gridBottom + 1
         let lowerTop = productsTop + 3
         let lowerHeight = max(1, state.height - 1 - lowerTop)

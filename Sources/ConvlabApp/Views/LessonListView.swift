@@ -28,10 +28,8 @@ struct LessonListView {
             let selected = index == state.selection
             var detail = ""
             switch entry.content {
-            case .success(let lesson):
-                if let session = try? LessonSession(lesson: lesson) {
-                    detail = "\(session.fine.count) steps"
-                }
+            case .success:
+                detail = Self.progressText(entry, state.progress.lessons[entry.progressKey])
             case .failure(let problems):
                 detail = "\(problems.problems.count) problem"
                     + (problems.problems.count == 1 ? "" : "s")
@@ -46,9 +44,33 @@ struct LessonListView {
                                                                reverse: selected)
             screen.put(detail, x: screen.width - detail.count - 2, y: y, style: detailStyle)
         }
-        let hint = "Enter opens the highlighted lesson."
+        let hint = state.lessons.contains { state.progress.lessons[$0.progressKey] != nil }
+            ? "Enter opens the highlighted lesson where you left it."
+            : "Enter opens the highlighted lesson."
         screen.put(hint, x: 2, y: screen.height - 2, style: Style(.dim), maxWidth: screen.width - 4)
         KeyBar.draw(KeyBar.list, into: &screen, glyphs: state.glyphs)
+    }
+}
+
+extension LessonListView {
+    /// `432 steps   28%   quiz 1/3`: the length, how far the student got, and the score.
+    static func progressText(_ entry: LessonEntry, _ record: LessonProgress?) -> String {
+        guard let steps = entry.fineSteps else { return "" }
+        var reached = "     "
+        if let record {
+            reached = record.completed ? " done"
+                : pad(String(record.furthestStep * 100 / max(1, steps - 1)) + "%", 5)
+        }
+        var quiz = ""
+        if entry.questionCount > 0 {
+            let right = record?.right ?? 0
+            quiz = "   quiz " + pad("\(right)/\(entry.questionCount)", 5)
+        }
+        return pad("\(steps) steps", 10) + "  " + reached + quiz
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }
 

@@ -45,6 +45,10 @@ struct LessonView {
         let maps = session.steps.network.traces[step.layer].appliedFilters.count
         if maps > 1 { right += "map \(step.filter + 1)/\(maps)  " }
         right += state.playing ? "▶ \(state.stepsPerSecond)/s  " : ""
+        if session.questionCount > 0 {
+            let score = session.score
+            right += "quiz \(score.right)/\(session.questionCount)  "
+        }
         right += "\(session.granularity.rawValue)  step \(session.stepIndex + 1)/"
             + "\(session.steps.count) "
         let rightX = max(0, screen.width - right.count)
@@ -69,7 +73,19 @@ struct LessonView {
                 lines += wrapWords(String(paragraph), width: rect.width)
             }
         }
-        let room = rect.maxY - y
+        // A question on screen has the last rows; the story above it gives way.
+        var quizLines: [(String, Style)] = []
+        if let prompt = session.prompt, prompt.sceneIndex == session.sceneIndex {
+            quizLines = QuizView(prompt: prompt, network: session.steps.network,
+                                 glyphs: state.glyphs).lines(width: rect.width)
+            quizLines = Array(quizLines.prefix(max(0, rect.maxY - y)))
+            for (offset, line) in quizLines.enumerated() {
+                screen.put(line.0, x: rect.x, y: rect.maxY - quizLines.count + offset,
+                           style: line.1, maxWidth: rect.width)
+            }
+        }
+        let room = rect.maxY - y - quizLines.count - (quizLines.isEmpty ? 0 : 1)
+        guard room > 0 else { return }
         for (offset, line) in lines.prefix(room).enumerated() {
             var text = line
             if offset == room - 1 && lines.count > room { text += " " + state.glyphs.ellipsis }

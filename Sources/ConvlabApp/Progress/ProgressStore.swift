@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reads and writes `progress.json` under `$XDG_STATE_HOME/convlab` (default
+/// `~/.local/state/convlab`).
+///
+/// Writes go to a temporary file in the same folder that is then renamed over the old one;
+/// rename is atomic on POSIX file systems, so a crash or kill at any moment leaves either the
+/// old file or the new one, never a mixture.
+public struct ProgressStore: Sendable {
+    public let folder: String
+    public var file: String { folder + "/progress.json" }
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The store the environment points at.
+    public init(environment: [String: String]) {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            self.init(folder: state + "/convlab")
+        } else {
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? NSHomeDirectory()
+            self.init(folder: home + "/.local/state/convlab")
+        }
+    }
+
+    /// What loading found: the progress (empty when there was none) and, when the file could
+    /// not be read, a warning for the student.
+    public struct Loaded: Sendable {
+        public var progress: StudentProgress
+        public var warning: String?
+    }
+
+    /// Loads the progress. A file that cannot be decoded is renamed aside (never deleted) and
+    /// reported, and the student starts afresh: a bad file must not block start-up.
+    public func load() -> Loaded {
+        guard FileManager.default.fileExists(atPath: file) else {
+            return Loaded(progress: StudentProgress(), warning: nil)
+        }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let progress = try JSONDecoder().decode(StudentProgress.self, from: data)
+            guard progress.version == 1 else {
+                return Loaded(progress: StudentProgress(), warning: setAside(
+                    because: "it was written by a newer convlab (version \(progress.version))"))
+            }
+            return Loaded(progress: progress, warning: nil)
+        } catch {
+            return Loaded(progress: StudentProgress(), warning: setAside(because: "it could not be read"))
+        }
+    }
+
+    private func setAside(because reason: String) -> String {
+        let stamp = Int(Date().timeIntervalSince1970)
+        let aside = file + ".corrupt-\(stamp)"
+        do {
+            try FileManager.default.moveItem(atPath: file, toPath: aside)
+            return "progress file \(file) was set aside as \(aside): \(reason); starting afresh"
+        } catch {
+            return "progress file \(file) is ignored: \(reason), and it could not be moved "
+                + "aside (\(error.localizedDescription)); progress will not be saved"
+        }
+    }
+
+    /// Saves `progress` atomically.
+    public func save(_ progress: StudentProgress) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(progress)
+        try AtomicFile.write(data, to: file)
+    }
+
+    /// Removes the progress file (for `--reset-progress`); true when there was one.
+    @discardableResult
+    public func reset() throws -> Bool {
+        guard FileManager.default.fileExists(atPath: file) else { return false }
+        try FileManager.default.removeItem(atPath: file)
+        return true
+    }
+}
