@@ -1,5 +1,6 @@
 import ConvModel
 import Foundation
+import ImageFormats
 
 /// Reads lessons and their data files from disk.
 public enum LessonLoader {
@@ -28,6 +29,7 @@ public enum LessonLoader {
     /// lines), or nil when it is missing.
     public static func readDataFile(_ path: String) -> LessonParser.DataFile? {
         guard FileManager.default.isReadableFile(atPath: path) else { return nil }
+        if ImageFile.isImage(path: path) { return readImage(path) }
         switch readText(path) {
         case .failure(let failure):
             let message = failure.message
@@ -42,6 +44,19 @@ public enum LessonLoader {
             }
             return LessonParser.DataFile(path: path, contents: .failure(LessonProblems(problems)))
         }
+    }
+
+    /// Reads a PNG, PGM or PPM file as a grid (values 0...255, one or three channels).
+    static func readImage(_ path: String) -> LessonParser.DataFile {
+        let contents: Result<Grid, LessonProblems>
+        do {
+            contents = .success(try ImageFile.read(path: path))
+        } catch {
+            contents = .failure(LessonProblems([
+                LessonProblem(SourceLocation(file: path, line: 1, column: 1), error.problem)
+            ]))
+        }
+        return LessonParser.DataFile(path: path, contents: contents, isImage: true)
     }
 
     /// The lesson files in a folder, in name order (numbered names sort as a course).

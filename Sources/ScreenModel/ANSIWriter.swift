@@ -25,7 +25,8 @@ extension Screen {
                 }
                 // Cells set through the subscript have not been through `put`; a control
                 // character must never reach the terminal from here either.
-                text.append(Screen.printable(cell.character))
+                let shown = palette.colorCount > 0 ? cell.character : cell.monochromeCharacter
+                text.append(Screen.printable(shown))
             }
             text += Screen.sgr("") + "\n"
         }

@@ -55,10 +55,16 @@ public struct Palette: Sendable, Hashable {
         if look.dim { parameters.append("2") }
         if look.underline || style.underline { parameters.append("4") }
         if look.reverse || style.reverse { parameters.append("7") }
-        if let color = look.foreground, colorCount > 0 {
+        var foreground = look.foreground
+        var background = look.background
+        if let shade = style.shade, colorCount > 0 {
+            foreground = shade.color(shade.top, colorCount: colorCount)
+            background = shade.bottom.map { shade.color($0, colorCount: colorCount) }
+        }
+        if let color = foreground, colorCount > 0 {
             parameters.append(colorCount > 8 ? "38;5;\(color)" : "\(30 + color % 8)")
         }
-        if let color = look.background, colorCount > 0 {
+        if let color = background, colorCount > 0 {
             parameters.append(colorCount > 8 ? "48;5;\(color)" : "\(40 + color % 8)")
         }
         return parameters.joined(separator: ";")

@@ -87,7 +87,8 @@ public struct Screen: Sendable, Equatable {
         var lines: [String] = []
         lines.reserveCapacity(height)
         for y in 0..<height {
-            var line = String(cells[(y * width)..<(y * width + width)].map(\.character))
+            // Plain text has no colours, so heatmap cells show their density characters.
+            var line = String(cells[(y * width)..<(y * width + width)].map(\.monochromeCharacter))
             while line.last == " " { line.removeLast() }
             lines.append(line)
         }

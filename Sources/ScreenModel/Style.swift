@@ -38,6 +38,8 @@ public struct Style: Sendable, Hashable {
     public var bold: Bool
     public var reverse: Bool
     public var underline: Bool
+    /// Set on heatmap cells: the colours of the value(s) the cell shows (see `Heatmap`).
+    public var shade: Shade? = nil
 
     public init(
         _ role: Role = .normal, bold: Bool = false, reverse: Bool = false,

@@ -30,6 +30,8 @@ final class CursesTerminal {
     private let terminal: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private let looks: [Role: RoleLook]
+    /// Colour pairs of heatmap shades, made as each shade first appears (after the roles').
+    private var shadePairs: [Shade: Int16] = [:]
     private var lastDrawn: Screen?
     private var needsFullRepaint = true
     private var isShutDown = false
@@ -190,7 +192,13 @@ final class CursesTerminal {
     // MARK: - Drawing
 
     private func put(_ cell: Cell, x: Int, y: Int) {
-        let look = looks[cell.style.role] ?? RoleLook(attributes: convlab_attr_normal(), pair: 0)
+        var look = looks[cell.style.role] ?? RoleLook(attributes: convlab_attr_normal(), pair: 0)
+        var character = cell.character
+        if let shade = cell.style.shade {
+            look.pair = shadePair(shade)
+            // Without a pair for its colours a half-block shows nothing; use its density.
+            if look.pair == 0 { character = cell.monochromeCharacter }
+        }
         var attributes = look.attributes
         if cell.style.bold { attributes |= convlab_attr_bold() }
         if cell.style.underline { attributes |= convlab_attr_underline() }
@@ -198,7 +206,7 @@ final class CursesTerminal {
 
         // One base character plus at most a few combining marks, zero-terminated.
         var characters: [wchar_t] = []
-        for scalar in shown(cell.character).unicodeScalars.prefix(4) {
+        for scalar in shown(character).unicodeScalars.prefix(4) {
             characters.append(wchar_t(bitPattern: scalar.value))
         }
         characters.append(0)
@@ -350,6 +358,21 @@ final class CursesTerminal {
             looks[role] = RoleLook(attributes: attributes, pair: pair)
         }
         return looks
+    }
+
+    /// The colour pair of a heatmap shade, or 0 when colours are off or pairs run out.
+    private func shadePair(_ shade: Shade) -> Int16 {
+        guard colorSupport != .none else { return 0 }
+        if let pair = shadePairs[shade] { return pair }
+        let next = Role.allCases.count + 1 + shadePairs.count
+        guard next < min(Int(convlab_color_pairs()), Int(Int16.max)) else { return 0 }
+        let colorCount = colorSupport == .full ? 256 : 8
+        let foreground = Int16(shade.color(shade.top, colorCount: colorCount))
+        // -1 is the terminal's own background (when it has default colours).
+        let background = Int16(shade.bottom.map { shade.color($0, colorCount: colorCount) } ?? -1)
+        guard init_pair(Int16(next), foreground, background) == OK else { return 0 }
+        shadePairs[shade] = Int16(next)
+        return Int16(next)
     }
 
     private static func hasCapability(_ capability: String) -> Bool {

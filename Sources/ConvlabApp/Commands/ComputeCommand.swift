@@ -1,5 +1,6 @@
 import ConvModel
 import Foundation
+import ImageFormats
 import LessonFormat
 
 extension Command {
@@ -11,11 +12,18 @@ extension Command {
             Usage: convlab compute --input GRID|FILE --filter GRID|FILE [--filter ...]
                                    [--bias B1,B2,...] [--stride S] [--padding N|same|valid]
                                    [--dilation D] [--activation none|relu|leaky-relu|sigmoid|tanh]
-                                   [--flip] [--json]
+                                   [--flip] [--json] [--resize WxH] [--gray]
 
             GRID is written inline: rows separated by ';' or newlines, values by spaces or
             commas, channels by '|'. "1 2; 3 4 | 5 6; 7 8" is 2x2 with two channels. FILE is
             a whitespace grid file (blank lines between channels).
+
+            --input also reads PNG (1- to 16-bit gray, RGB, palette; alpha is dropped) and
+            PGM/PPM images (P2, P3, P5, P6), told by their first bytes: gray gives one
+            channel, colour three, values 0 to 255 whatever the bit depth. --gray turns
+            colour into one channel by luma, 0.299 R + 0.587 G + 0.114 B. --resize WxH
+            shrinks the input to W columns and H rows by area averaging (each new cell is
+            the mean of the area it covers, partly covered cells counted by fraction).
 
             Prints each output map as aligned text (before and after the activation when
             there is one), or with --json one object:
@@ -28,8 +36,8 @@ extension Command {
             let scanner = try ArgumentScanner(
                 arguments,
                 valueFlags: ["--input", "--filter", "--bias", "--stride", "--padding",
-                             "--dilation", "--activation"],
-                switchFlags: ["--json", "--flip"])
+                             "--dilation", "--activation", "--resize"],
+                switchFlags: ["--json", "--flip", "--gray"])
             guard scanner.positional.isEmpty else {
                 throw UsageError("compute takes no file arguments; unexpected "
                                  + "'\(scanner.positional[0])' (use --input)")
@@ -37,14 +45,12 @@ extension Command {
             let layer: ConvLayer
             let input: Grid
             do {
-                guard let inputText = scanner.value("--input") else {
-                    throw UsageError("--input is required (a GRID such as \"1 2; 3 4\" or a file)")
-                }
-                input = try GridArgument.read("--input", inputText,
-                                              workingDirectory: context.workingDirectory)
+                input = try ComputeOptions.input(from: scanner, context: context)
                 layer = try ComputeOptions.layer(from: scanner, context: context)
             } catch let error as DataError {
                 return .failure(error.description, status: ExitStatus.dataError)
+            } catch let error as MissingFileError {
+                return .failure(error.description, status: ExitStatus.noInput)
             }
             let trace: LayerTrace
             do {
@@ -62,6 +68,26 @@ extension Command {
 
 /// The layer options shared by `compute` (and, later, the sandbox).
 enum ComputeOptions {
+    /// The `--input` grid or image, after `--gray` and `--resize`.
+    static func input(from scanner: ArgumentScanner, context: CommandContext) throws -> Grid {
+        guard let inputText = scanner.value("--input") else {
+            throw UsageError("--input is required (a GRID such as \"1 2; 3 4\" or a file)")
+        }
+        var options = ImageOptions(gray: scanner.has("--gray"))
+        if let text = scanner.value("--resize") {
+            guard let size = ImageSize(text) else {
+                throw UsageError.badValue("--resize", text, allowed: ImageSize.form)
+            }
+            options.resize = size
+        }
+        let grid = try GridArgument.read("--input", inputText,
+                                         workingDirectory: context.workingDirectory)
+        switch options.apply(to: grid) {
+        case .success(let converted): return converted
+        case .failure(let problem): throw UsageError("--gray: " + problem.message)
+        }
+    }
+
     static func layer(from scanner: ArgumentScanner, context: CommandContext) throws -> ConvLayer {
         let filterTexts = scanner.allValues("--filter")
         guard !filterTexts.isEmpty else {

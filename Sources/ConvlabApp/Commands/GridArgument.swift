@@ -1,5 +1,6 @@
 import ConvModel
 import Foundation
+import ImageFormats
 import LessonFormat
 
 /// Reads a `--input`/`--filter` value: a file path if one exists by that name, else GRID text.
@@ -9,7 +10,19 @@ enum GridArgument {
             : (workingDirectory as NSString).appendingPathComponent(text)
         let looksLikePath = !text.contains(";") && !text.contains(" ") && !text.contains(",")
             && !text.contains("|")
+        let isImageName = ImageFile.extensions.contains((text as NSString).pathExtension.lowercased())
+        if looksLikePath && isImageName && !FileManager.default.fileExists(atPath: path) {
+            throw MissingFileError("\(flag): no such image file '\(text)'")
+        }
         if looksLikePath && FileManager.default.fileExists(atPath: path) {
+            // Told by its first bytes, so a PGM saved as .txt still reads as an image.
+            if ImageFile.isImage(path: path) {
+                do {
+                    return try ImageFile.read(path: path, name: text)
+                } catch {
+                    throw DataError(error.description)
+                }
+            }
             guard let data = LessonLoader.readDataFile(path) else {
                 throw UsageError("\(flag): cannot read '\(text)'")
             }
@@ -28,6 +41,12 @@ enum GridArgument {
                              + "like \"1 2; 3 4\" (rows split by ';', channels by '|')")
         }
     }
+}
+
+/// A file named on the command line that does not exist (exit 66).
+struct MissingFileError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Bad data in a file named on the command line (exit 65).
