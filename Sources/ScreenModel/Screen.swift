@@ -34,7 +34,11 @@ public struct Screen: Sendable, Equatable {
         }
         set {
             guard contains(x: x, y: y) else { return }
-            cells[y * width + x] = newValue
+            // The one way into `cells`: whatever a view stores, no control character can
+            // reach the terminal, `render` output or a snapshot from here.
+            var cell = newValue
+            cell.character = ControlCharacters.cellCharacter(newValue.character)
+            cells[y * width + x] = cell
         }
     }
 
@@ -102,18 +106,10 @@ public struct Screen: Sendable, Equatable {
     }
 
     /// Maps a character that would act on the terminal (ESC, BEL, CR, backspace, other C0 and
-    /// C1 controls, DEL) to a visible stand-in, so lesson text can never drive the terminal.
+    /// C1 controls, DEL) to its visible stand-in (see `ControlCharacters`), so lesson text can
+    /// never drive the terminal; a tab becomes a space.
     public static func printable(_ character: Character) -> Character {
-        guard let scalar = character.unicodeScalars.first else { return " " }
-        let value = scalar.value
-        if value == 0x09 { return " " }
-        if value < 0x20 || value == 0x7F || (value >= 0x80 && value < 0xA0) {
-            return "\u{FFFD}"
-        }
-        if character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "\u{FFFD}"
-        }
-        return character
+        ControlCharacters.cellCharacter(character)
     }
 }
 

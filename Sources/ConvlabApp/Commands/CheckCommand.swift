@@ -1,5 +1,6 @@
 import Foundation
 import LessonFormat
+import ScreenModel
 
 extension Command {
     /// `convlab check PATH...`: reads every lesson and reports every problem found.
@@ -36,9 +37,13 @@ extension Command {
                     do {
                         let lesson = try LessonLoader.load(path: file)
                         let session = try LessonSession(lesson: lesson)
-                        output += "\(file): ok: \"\(lesson.title)\", \(session.fine.count) steps\n"
+                        // Names and titles come from outside: shown, never obeyed.
+                        output += ControlCharacters.visibleLine(
+                            "\(file): ok: \"\(lesson.title)\", \(session.fine.count) steps") + "\n"
                     } catch let problems as LessonProblems {
-                        errors += problems.description + "\n"
+                        // One line per problem, even when a quoted name holds a line feed.
+                        errors += problems.problems
+                            .map { ControlCharacters.visibleLine($0.description) + "\n" }.joined()
                         status = status == ExitStatus.success ? ExitStatus.dataError : status
                     } catch {
                         errors += "\(file):1:1: \(error)\n"

@@ -1,28 +1,50 @@
 import Foundation
 
 /// How numbers are written on screen: short, exact where possible, never wider than asked.
+///
+/// Every Double has a defined text, whatever a lesson's arithmetic produced:
+///
+/// | value                              | text                                  |
+/// |------------------------------------|---------------------------------------|
+/// | whole, below 10^9 in size          | `12`, `-3`                            |
+/// | other, below 10^9 in size          | at most two decimals: `0.25`, `-1.5`  |
+/// | rounds to 0 at two decimals, or -0 | `0`                                   |
+/// | 10^9 or larger in size             | short exponent form: `1.23e9`         |
+/// | infinite (from overflowing sums)   | `inf`, `-inf`                         |
+/// | NaN (infinity minus infinity)      | `NaN`                                 |
+///
+/// Given a width, a text that does not fit falls back to the exponent form with fewer
+/// digits (`123456` in 5 columns is `1.2e5`), and a cell too narrow even for that, or for
+/// `inf`, is filled with `#`, as spreadsheets do. The result is never wider than `width`.
 public enum NumberFormat {
-    /// Integers as integers, other values with at most two decimals and no trailing zeros;
-    /// -0 is written as 0. A value that still does not fit `width` falls back to a short
-    /// exponent form (`1.2e5`); "#" fills a cell too narrow even for that.
+    /// At this size and above, plain digits would run past any cell; exponents take over.
+    static let largestPlain = 1e9
+
+    /// `value` in at most `width` characters (none when `width` is 0 or less).
     public static func format(_ value: Double, width: Int = .max) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
-        let plain = plainText(value)
-        if plain.count <= width { return plain }
-        for digits in [2, 1, 0] {
-            let exponent = exponentText(value, digits: digits)
-            if exponent.count <= width { return exponent }
+        let text = plain(value)
+        if text.count <= width { return text }
+        guard width > 0 else { return "" }
+        if value.isFinite && text != "0" {
+            for digits in [2, 1, 0] {
+                let exponent = exponentText(value, digits: digits)
+                if exponent.count <= width { return exponent }
+            }
         }
-        return String(repeating: "#", count: max(0, min(width, 8)))
+        return String(repeating: "#", count: min(width, 8))
     }
 
-    static func plainText(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == 0 { return "0" }
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-            return String(Int64(rounded))
+    /// `value` with no width limit: the text of the table above.
+    public static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
+        if abs(value) >= largestPlain { return exponentText(value, digits: 2) }
+        // Below 10^9, multiplying by 100 cannot overflow and Int64 holds the result.
+        let hundredths = (value * 100).rounded()
+        if hundredths == 0 { return "0" }
+        if hundredths.truncatingRemainder(dividingBy: 100) == 0 {
+            return String(Int64(hundredths / 100))
         }
-        var text = String(format: "%.2f", rounded)
+        var text = String(format: "%.2f", hundredths / 100)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
@@ -46,6 +68,6 @@ public enum NumberFormat {
 
     /// The width the widest of `values` needs.
     public static func width(of values: [Double]) -> Int {
-        values.reduce(1) { max($0, format($1).count) }
+        values.reduce(1) { max($0, plain($1).count) }
     }
 }
