@@ -13,6 +13,9 @@ public struct LessonSession: Sendable, Equatable {
     public var prompt: QuizPrompt?
     /// Outcomes of the questions met so far, by scene index; these are not asked again.
     public var answers: [Int: Verdict] = [:]
+    /// How many lines of a long scene's text are scrolled off the top (PgDn / PgUp); back to
+    /// 0 whenever another scene begins.
+    public var narrativeOffset = 0
 
     public init(lesson: Lesson, granularity: Granularity = .fine) throws {
         let network = try lesson.network()
@@ -29,7 +32,9 @@ public struct LessonSession: Sendable, Equatable {
 
     /// Moves to `index`, clamped to the lesson.
     public mutating func go(to index: Int) {
+        let scene = sceneIndex
         stepIndex = min(max(0, index), steps.count - 1)
+        if sceneIndex != scene { narrativeOffset = 0 }
     }
 
     /// Switches between fine and coarse stepping, staying on the same moment.

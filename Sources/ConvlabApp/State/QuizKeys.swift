@@ -23,7 +23,7 @@ func handleAnswerKey(_ key: Key, in state: AppState) -> AppState? {
     case .escape:
         prompt.verdict = .skipped
         session.answers[prompt.sceneIndex] = .skipped
-    case .right, .end, .character("G"), .character("p"), .pageDown:
+    case .right, .end, .character("G"), .character("p"):
         next.status = "Type your answer and press Enter, or Esc to skip the question."
         return next
     default:

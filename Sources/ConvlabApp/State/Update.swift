@@ -133,6 +133,13 @@ private func handleLesson(_ key: Key, in state: AppState) -> AppState {
         next.speedIndex = min(AppState.speeds.count - 1, next.speedIndex + 1)
     case .character("-"), .character("_"):
         next.speedIndex = max(0, next.speedIndex - 1)
+    case .pageDown, .control("d"):
+        // Never past the scene's last line, so PgUp comes straight back.
+        let width = LessonLayout(state: next, session: session).narrative.width
+        let count = session.scene.map { LessonView.narrativeLines($0, width: width).count } ?? 0
+        session.narrativeOffset = min(session.narrativeOffset + 3, max(0, count - 1))
+    case .pageUp, .control("u"):
+        session.narrativeOffset = max(0, session.narrativeOffset - 3)
     case .character("f"):
         session.toggleGranularity()
         session.prompt = session.prompt?.isOpen == true ? nil : session.prompt

@@ -11,6 +11,7 @@ struct HelpView {
             ("g  Home / G  End", "first / last step"),
             ("f", "fine steps (one product) or coarse (one cell)"),
             ("click a map cell", "jump to the step that fills it"),
+            ("PgDn  PgUp", "scroll a long scene's text"),
         ]),
         ("Autoplay and showing", [
             ("p", "play / pause"),

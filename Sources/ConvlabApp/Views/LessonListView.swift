@@ -61,7 +61,8 @@ extension LessonListView {
             reached = record.completed ? " done"
                 : pad(String(record.furthestStep * 100 / max(1, steps - 1)) + "%", 5)
         }
-        var quiz = ""
+        // The quiz column is blank, not missing, so the columns line up down the list.
+        var quiz = String(repeating: " ", count: 13)
         if entry.questionCount > 0 {
             let right = record?.right ?? 0
             quiz = "   quiz " + pad("\(right)/\(entry.questionCount)", 5)

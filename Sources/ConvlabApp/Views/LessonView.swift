@@ -65,14 +65,7 @@ struct LessonView {
                        maxWidth: rect.width)
             y += 1
         }
-        var lines: [String] = []
-        for paragraph in scene.text.split(separator: "\n") {
-            if paragraph.hasPrefix("    ") {
-                lines.append(String(paragraph))
-            } else {
-                lines += wrapWords(String(paragraph), width: rect.width)
-            }
-        }
+        let lines = Self.narrativeLines(scene, width: rect.width)
         // A question on screen has the last rows; the story above it gives way.
         var quizLines: [(String, Style)] = []
         if let prompt = session.prompt, prompt.sceneIndex == session.sceneIndex {
@@ -86,11 +79,35 @@ struct LessonView {
         }
         let room = rect.maxY - y - quizLines.count - (quizLines.isEmpty ? 0 : 1)
         guard room > 0 else { return }
-        for (offset, line) in lines.prefix(room).enumerated() {
-            var text = line
-            if offset == room - 1 && lines.count > room { text += " " + state.glyphs.ellipsis }
-            screen.put(text, x: rect.x, y: y + offset, maxWidth: rect.width)
+        // A scene longer than the room scrolls with PgDn/PgUp; the last row then says so.
+        let overflow = lines.count > room
+        let textRows = overflow ? max(1, room - 1) : room
+        let first = min(session.narrativeOffset, max(0, lines.count - textRows))
+        for (offset, line) in lines.dropFirst(first).prefix(textRows).enumerated() {
+            screen.put(line, x: rect.x, y: y + offset, maxWidth: rect.width)
         }
+        if overflow && room > 1 {
+            let shown = "lines \(first + 1)-\(min(lines.count, first + textRows)) of "
+                + "\(lines.count)"
+            let hint = first + textRows < lines.count ? "  PgDn more" : "  PgUp back"
+            screen.put(shown + hint, x: rect.x, y: y + textRows, style: Style(.dim),
+                       maxWidth: rect.width)
+        }
+    }
+}
+
+extension LessonView {
+    /// A scene's text as screen lines: paragraphs wrapped, code lines kept as written.
+    static func narrativeLines(_ scene: Scene, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in scene.text.split(separator: "\n") {
+            if paragraph.hasPrefix("    ") {
+                lines.append(String(paragraph))
+            } else {
+                lines += wrapWords(String(paragraph), width: width)
+            }
+        }
+        return lines
     }
 }
 
