@@ -58,7 +58,7 @@ import Testing
         let negative = try #require((0..<cells).first { trace.preactivation.values[$0] < 0 })
         let raw = trace.preactivation.values[negative]
 
-        let tmux = try TmuxSession(arguments: [reluPath], width: 80, height: 24)
+        let tmux = try TmuxSession(arguments: ["--no-quiz", reluPath], width: 80, height: 24)
         _ = try tmux.waitFor("step 1/\(reference.count)")
         try tmux.send("G")
         _ = try tmux.waitFor("step \(reference.count)/\(reference.count)")
