@@ -22,7 +22,7 @@ import Testing
             "```filter f", "bias: 1", "weight: 2", "1 0", "0 1", "```")
         #expect(
             problems(text) == [
-                "lesson.md:11:1: unknown key 'weight' in filter; expected bias"
+                "lesson.md:11:1: unknown key 'weight' in filter; expected bias or preset"
             ])
     }
 

@@ -9,14 +9,17 @@ extension Command {
         name: "compute",
         summary: "compute a convolution layer from the command line",
         help: """
-            Usage: convlab compute --input GRID|FILE --filter GRID|FILE [--filter ...]
+            Usage: convlab compute --input GRID|FILE --filter GRID|FILE|PRESET [--filter ...]
                                    [--bias B1,B2,...] [--stride S] [--padding N|same|valid]
                                    [--dilation D] [--activation none|relu|leaky-relu|sigmoid|tanh]
                                    [--flip] [--json] [--resize WxH] [--gray]
 
             GRID is written inline: rows separated by ';' or newlines, values by spaces or
             commas, channels by '|'. "1 2; 3 4 | 5 6; 7 8" is 2x2 with two channels. FILE is
-            a whitespace grid file (blank lines between channels).
+            a whitespace grid file (blank lines between channels). PRESET is a 3x3 filter by
+            name: identity, edge-vertical, edge-horizontal, sobel-x, sobel-y, laplacian,
+            box-blur, gaussian-blur, sharpen, emboss (each input channel gets the pattern
+            divided by the number of channels).
 
             --input also reads PNG (1- to 16-bit gray, RGB, palette; alpha is dropped) and
             PGM/PPM images (P2, P3, P5, P6), told by their first bytes: gray gives one
@@ -46,7 +49,8 @@ extension Command {
             let input: Grid
             do {
                 input = try ComputeOptions.input(from: scanner, context: context)
-                layer = try ComputeOptions.layer(from: scanner, context: context)
+                layer = try ComputeOptions.layer(from: scanner, context: context,
+                                                 inputChannels: input.channels)
             } catch let error as DataError {
                 return .failure(error.description, status: ExitStatus.dataError)
             } catch let error as MissingFileError {
@@ -88,7 +92,10 @@ enum ComputeOptions {
         }
     }
 
-    static func layer(from scanner: ArgumentScanner, context: CommandContext) throws -> ConvLayer {
+    /// `inputChannels` sizes a preset named by `--filter` (its 3x3 pattern on every channel,
+    /// divided by the channel count).
+    static func layer(from scanner: ArgumentScanner, context: CommandContext,
+                      inputChannels: Int = 1) throws -> ConvLayer {
         let filterTexts = scanner.allValues("--filter")
         guard !filterTexts.isEmpty else {
             throw UsageError("--filter is required (a GRID such as \"-1 0 1; -1 0 1; -1 0 1\")")
@@ -111,6 +118,12 @@ enum ComputeOptions {
         }
         var filters: [Filter] = []
         for (index, text) in filterTexts.enumerated() {
+            if let preset = FilterPreset(name: text) {
+                var filter = preset.filter(channels: inputChannels)
+                filter.bias = biases.isEmpty ? 0 : biases[index]
+                filters.append(filter)
+                continue
+            }
             let weights = try GridArgument.read("--filter", text,
                                                 workingDirectory: context.workingDirectory)
             filters.append(Filter(name: "filter \(index + 1)", weights: weights,

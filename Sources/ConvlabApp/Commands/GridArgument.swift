@@ -35,7 +35,9 @@ enum GridArgument {
             return try GridText.parse(text)
         } catch {
             if looksLikePath && text.contains(where: { $0.isLetter }) {
-                throw UsageError("\(flag): '\(text)' is neither an existing file nor a grid")
+                throw UsageError("\(flag): '\(text)' is neither an existing file nor a grid"
+                                 + (flag == "--filter" ? " nor a preset ("
+                                    + FilterPreset.names.joined(separator: ", ") + ")" : ""))
             }
             throw UsageError("\(flag): \(error.description) of '\(text)'; a grid is written "
                              + "like \"1 2; 3 4\" (rows split by ';', channels by '|')")

@@ -1,0 +1,162 @@
+import Foundation
+import ConvModel
+import ScreenModel
+
+/// The one way the sandbox changes: a pure function of its state and an event.
+///
+/// Open things take the keys first: the key list, then the save prompt, then an edit field,
+/// then the preset menu; only then do keys act on the set-up. Saving is asked for here and
+/// carried out by `performSandboxEffects`, so this function never touches a file.
+public func updateSandbox(_ state: SandboxState, _ event: TerminalEvent) -> SandboxState {
+    guard case .key(let key) = event else { return state }
+    var next = state
+    next.message = nil
+    if next.showingKeys {
+        next.showingKeys = false
+        return next
+    }
+    if next.prompt != nil { return handlePrompt(key, next) }
+    if next.edit != nil { return handleEdit(key, next) }
+    if next.showingPresets { return handlePresetMenu(key, next) }
+    return handleSandboxKey(key, next)
+}
+
+/// Characters that can start or continue a typed number.
+private let numberCharacters = Set("0123456789-+./eE")
+
+private func handleSandboxKey(_ key: Key, _ state: SandboxState) -> SandboxState {
+    var next = state
+    switch key {
+    case .character("q"), .control("c"):
+        next.quitRequested = true
+    case .escape:
+        next.leaveRequested = true
+    case .character("?"):
+        next.showingKeys = true
+    case .tab, .backTab:
+        let order = next.focusOrder
+        let index = order.firstIndex(of: next.focus) ?? 0
+        next.focus = order[(index + (key == .tab ? 1 : order.count - 1)) % order.count]
+    case .up, .down, .left, .right, .character("h"), .character("j"), .character("k"),
+         .character("l"):
+        next.move(key)
+    case .enter:
+        next.startEdit(with: "")
+    case .character(let character)
+    where "0123456789-.".contains(character) && next.focus != .map && next.focus != .pool:
+        next.startEdit(with: String(character))
+    case .character("p"):
+        next.showingPresets = true
+    case .character("w"):
+        next.prompt = SandboxState.SavePrompt(text: "sandbox.md")
+    case .character("s"): next.adjust(.stride, by: 1)
+    case .character("S"): next.adjust(.stride, by: -1)
+    case .character("d"): next.adjust(.dilation, by: 1)
+    case .character("D"): next.adjust(.dilation, by: -1)
+    case .character("z"): next.adjust(.padding, by: 1)
+    case .character("Z"): next.adjust(.padding, by: -1)
+    case .character("a"): next.adjust(.activation, by: 1)
+    case .character("c"): next.adjust(.kernel, by: 1)
+    case .character("o"): next.adjust(.pooling, by: 1)
+    case .character("n"): next.addFilter()
+    case .character("x"): next.removeFilter()
+    case .character("N"): next.addLayer()
+    case .character("X"): next.removeLastLayer()
+    case .character("f"), .character("F"):
+        let count = next.currentLayer.filters.count
+        next.filter = (next.filter + (key == .character("f") ? 1 : count - 1)) % count
+        next.clampCursors()
+    case .character(">"), .character("<"):
+        let step = key == .character(">") ? 1 : -1
+        next.layer = max(0, min(next.layers.count - 1, next.layer + step))
+        next.filter = 0
+        next.clampCursors()
+    case .character("]"), .character("["):
+        let channels = next.trace.input.channels
+        let channel = (next.inputCursor.channel + (key == .character("]") ? 1 : channels - 1))
+            % channels
+        next.inputCursor.channel = channel
+        next.filterCursor.channel = channel
+    default:
+        break
+    }
+    return next
+}
+
+private func handleEdit(_ key: Key, _ state: SandboxState) -> SandboxState {
+    var next = state
+    guard var edit = next.edit else { return next }
+    switch key {
+    case .escape:
+        next.edit = nil
+    case .backspace, .delete:
+        if !edit.text.isEmpty { edit.text.removeLast() }
+        next.edit = edit
+    case .enter:
+        next.commit(edit)
+    case .character(let character) where numberCharacters.contains(character):
+        if edit.text.count < 24 { edit.text.append(character) }
+        next.edit = edit
+    default:
+        next.message = "type a number, Enter to set it, Esc to cancel"
+    }
+    return next
+}
+
+private func handlePresetMenu(_ key: Key, _ state: SandboxState) -> SandboxState {
+    var next = state
+    next.showingPresets = false
+    guard case .character(let character) = key, let digit = character.wholeNumberValue else {
+        return next
+    }
+    // Keys 1 to 9 and then 0, as on the keyboard's top row.
+    let preset = FilterPreset.allCases[(digit + 9) % 10]
+    let channels = next.trace.input.channels
+    let index = next.filter
+    let taken = next.changeLayer { layer in
+        let bias = layer.filters[index].bias
+        layer.filters[index] = preset.filter(channels: channels)
+        layer.filters[index].bias = bias
+    }
+    if taken { next.message = "filter \(next.filter + 1) is now \(preset.rawValue)" }
+    return next
+}
+
+private func handlePrompt(_ key: Key, _ state: SandboxState) -> SandboxState {
+    var next = state
+    guard var prompt = next.prompt else { return next }
+    if prompt.confirmingOverwrite {
+        next.prompt = nil
+        if key == .character("y") || key == .character("Y") {
+            next.pendingSave = SandboxState.SaveRequest(
+                path: prompt.text, text: SandboxLessonText.lesson(from: next), overwrite: true)
+        } else {
+            next.message = "not saved"
+        }
+        return next
+    }
+    switch key {
+    case .escape:
+        next.prompt = nil
+        next.message = "not saved"
+    case .backspace, .delete:
+        if !prompt.text.isEmpty { prompt.text.removeLast() }
+        next.prompt = prompt
+    case .enter:
+        let path = prompt.text.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else {
+            next.message = "type a file name first"
+            return next
+        }
+        prompt.text = path
+        next.prompt = prompt
+        next.pendingSave = SandboxState.SaveRequest(
+            path: path, text: SandboxLessonText.lesson(from: next), overwrite: false)
+    case .character(let character):
+        if prompt.text.count < 240 { prompt.text.append(character) }
+        next.prompt = prompt
+    default:
+        break
+    }
+    return next
+}

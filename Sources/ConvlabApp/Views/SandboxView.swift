@@ -1,0 +1,213 @@
+import ConvModel
+import ScreenModel
+
+/// The sandbox screen: header, grids, settings, the selected cell's computation, the
+/// PyTorch line (always shown), the gradient panel, the edit or prompt line and the keys.
+struct SandboxView {
+    let state: AppState
+    let sandbox: SandboxState
+
+    static let keys: [(String, String)] = [
+        ("Tab", "area"), ("←↑↓→", "move"), ("0-9⏎", "set"), ("p", "preset"), ("a", "activation"),
+        ("s z d", "stride pad dil"), ("c", "flip"), ("o", "pool"), ("n x", "filter"),
+        ("N", "layer"), ("w", "save"), ("?", "keys"), ("q", "quit"),
+    ]
+
+    func draw(into screen: inout Screen) {
+        if sandbox.showingKeys {
+            SandboxKeysView(glyphs: state.glyphs).draw(into: &screen)
+            return
+        }
+        let layout = SandboxLayout(width: screen.width, height: screen.height, sandbox: sandbox)
+        drawHeader(into: &screen)
+        SandboxGridsView(layout: layout, sandbox: sandbox, glyphs: state.glyphs)
+            .draw(into: &screen)
+        drawSettings(layout, into: &screen)
+        let rule = String(repeating: state.glyphs.horizontal, count: max(0, layout.textWidth + 1))
+        screen.put(rule, x: 0, y: layout.lowerTop - 1, style: Style(.border))
+        let used = drawComputation(layout, into: &screen)
+        drawPyTorch(layout, top: layout.lowerTop + used, into: &screen)
+        GradientPanelView(rect: layout.panel, panel: sandbox.gradients, glyphs: state.glyphs,
+                          lessonTrace: sandbox.trace).draw(into: &screen)
+        drawMessageLine(layout, into: &screen)
+        if sandbox.showingPresets { SandboxPresetMenu(glyphs: state.glyphs).draw(into: &screen) }
+        KeyBar.draw(Self.keys, into: &screen, glyphs: state.glyphs)
+    }
+
+    private func drawHeader(into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1),
+                    style: Style(.title, reverse: true))
+        let left = " convlab " + String(state.glyphs.vertical) + " sandbox"
+            + (sandbox.title == "sandbox" ? "" : ": " + sandbox.title)
+        var right = ""
+        if sandbox.layers.count > 1 { right += "layer \(sandbox.layer + 1)/\(sandbox.layers.count)  " }
+        right += "keys in: \(sandbox.focus.rawValue) "
+        let rightX = max(0, screen.width - right.count)
+        screen.put(left, x: 0, y: 0, style: Style(.title, bold: true, reverse: true),
+                   maxWidth: max(0, rightX - 1))
+        screen.put(right, x: rightX, y: 0, style: Style(.title, bold: true, reverse: true))
+    }
+
+    /// The settings as `name value` items over two rows; the chosen one is reversed while the
+    /// settings have the keys.
+    private func drawSettings(_ layout: SandboxLayout, into screen: inout Screen) {
+        var x = 1
+        var y = layout.settingsTop
+        if sandbox.focus == .settings {
+            screen.put(state.glyphs == .ascii ? ">" : "▸", x: 0, y: y, style: Style(.accent))
+        }
+        for setting in SandboxState.Setting.allCases {
+            let text = setting.rawValue + " " + value(of: setting)
+            if x + text.count > screen.width - 1 && x > 1 {
+                x = 1
+                y += 1
+            }
+            let chosen = sandbox.focus == .settings && sandbox.setting == setting
+            let off = sandbox.pooling == nil && (setting == .poolWindow || setting == .poolStride)
+            screen.put(text, x: x, y: y,
+                       style: chosen ? Style(.current, bold: true, reverse: true)
+                           : Style(off ? .dim : .normal))
+            x += text.count + 2
+        }
+    }
+
+    private func value(of setting: SandboxState.Setting) -> String {
+        let layer = sandbox.currentLayer
+        switch setting {
+        case .stride: return "\(layer.settings.stride)"
+        case .padding: return "\(layer.settings.padding)"
+        case .dilation: return "\(layer.settings.dilation)"
+        case .activation: return layer.activation.description
+        case .kernel: return layer.settings.flipsKernel ? "convolution" : "cross-correlation"
+        case .pooling: return sandbox.pooling?.kind.rawValue ?? "off"
+        case .poolWindow: return sandbox.pooling.map { "\($0.window)" } ?? "-"
+        case .poolStride: return sandbox.pooling.map { "\($0.stride)" } ?? "-"
+        }
+    }
+
+    /// The selected map cell's dot product and activation, or the selected pooled cell's
+    /// window: the trace back from a result to what made it.
+    /// Returns the rows used, so the PyTorch line can start right below.
+    private func drawComputation(_ layout: SandboxLayout, into screen: inout Screen) -> Int {
+        let rect = Rect(x: 1, y: layout.lowerTop, width: layout.textWidth - 1,
+                        height: layout.computationRows)
+        let tokens = sandbox.focus == .pool ? poolTokens() : dotProductTokens()
+        // Focused on the first product, so a line too long keeps the products from the start.
+        let lines = DotProductView.wrap(tokens, width: rect.width, rows: rect.height,
+                                        focus: 1, ellipsis: state.glyphs.ellipsis)
+        for (offset, line) in lines.enumerated() {
+            var x = rect.x
+            for token in line {
+                x = screen.put(token.text, x: x, y: rect.y + offset, style: token.style,
+                               maxWidth: rect.maxX - x)
+            }
+        }
+        return lines.count
+    }
+
+    private func dotProductTokens() -> [DotProductView.Token] {
+        let cursor = sandbox.mapCursor
+        let trace = sandbox.trace
+        let steps = StepSequence(network: sandbox.network, granularity: .coarse)
+        let products = steps.products(layer: sandbox.layer, filter: sandbox.filter,
+                                      outRow: cursor.row, outColumn: cursor.column)
+        var tokens = [DotProductView.Token(
+            text: "map (\(cursor.row + 1),\(cursor.column + 1)) = ", style: Style(.dim))]
+        for (index, product) in products.enumerated() {
+            tokens.append(.init(text: "(" + NumberFormat.format(product.weight)
+                                + String(state.glyphs.times) + NumberFormat.format(product.value)
+                                + ")", style: Style(.normal)))
+            if index < products.count - 1 { tokens.append(.init(text: " + ", style: Style(.dim))) }
+        }
+        let raw = trace.preactivation[cursor.row, cursor.column, sandbox.filter]
+        let activation = trace.layer.activation
+        tokens.append(.init(text: " + ", style: Style(.dim)))
+        tokens.append(.init(text: "b " + NumberFormat.format(sandbox.currentFilter.bias),
+                            style: Style(.normal)))
+        tokens.append(.init(text: " = " + NumberFormat.format(raw), style: Style(.accent,
+                                                                                   bold: true)))
+        if activation != .identity {
+            let after = activation.value(raw)
+            tokens.append(.init(text: " → \(activation) " + NumberFormat.format(after),
+                                style: after == 0 && raw != 0 ? Style(.zeroed, bold: true)
+                                    : Style(.accent, bold: true)))
+        }
+        return tokens
+    }
+
+    private func poolTokens() -> [DotProductView.Token] {
+        guard let pooled = sandbox.pooled else { return [] }
+        let cursor = sandbox.poolCursor
+        let window = pooled.window(outRow: cursor.row, outColumn: cursor.column,
+                                   channel: sandbox.filter)
+        let name = window.kind == .max ? "max" : "mean"
+        var tokens = [DotProductView.Token(
+            text: "pool (\(cursor.row + 1),\(cursor.column + 1)) = \(name)(", style: Style(.dim))]
+        tokens += window.values.enumerated().map { index, value in
+            .init(text: NumberFormat.format(value) + (index < window.values.count - 1 ? ", " : ""),
+                  style: Style(.normal))
+        }
+        tokens.append(.init(text: ") = " + NumberFormat.format(window.result),
+                            style: Style(.accent, bold: true)))
+        tokens.append(.init(text: "  from map rows \(window.rows.lowerBound + 1)-"
+                                + "\(window.rows.upperBound), columns "
+                                + "\(window.columns.lowerBound + 1)-\(window.columns.upperBound)",
+                            style: Style(.dim)))
+        return tokens
+    }
+
+    /// The equivalent PyTorch layer and its output shape, always on screen.
+    private func drawPyTorch(_ layout: SandboxLayout, top: Int, into screen: inout Screen) {
+        guard let line = sandbox.pytorch else { return }
+        var text = line.call + " → " + line.shapeText
+        if let module = PyTorchCall.module(for: sandbox.currentLayer.activation) {
+            text += ", " + module
+        }
+        if sandbox.showsPooling, let pooled = sandbox.pooled {
+            text += ", " + PyTorchCall.module(for: pooled.pooling)
+        }
+        if let note = line.note { text += " (" + note + ")" }
+        let rows = layout.messageY - top
+        let lines = wrapWords(text, width: layout.textWidth - 1)
+        for (offset, row) in lines.prefix(rows).enumerated() {
+            var shown = row
+            if offset == rows - 1 && lines.count > rows { shown += " " + state.glyphs.ellipsis }
+            screen.put(shown, x: 1, y: top + offset, style: Style(.accent),
+                       maxWidth: layout.textWidth - 1)
+        }
+    }
+
+    /// The edit field, the save prompt, or the last message.
+    private func drawMessageLine(_ layout: SandboxLayout, into screen: inout Screen) {
+        let y = layout.messageY
+        let cursor = state.glyphs == .ascii ? "_" : "▏"
+        if let prompt = sandbox.prompt {
+            let text = prompt.confirmingOverwrite
+                ? "\(prompt.text) exists: press y to overwrite it, any other key to keep it"
+                : "save as: " + prompt.text + cursor + "   Enter saves, Esc cancels"
+            screen.put(text, x: 1, y: y, style: Style(.accent, bold: true),
+                       maxWidth: screen.width - 2)
+        } else if let edit = sandbox.edit {
+            let text = describe(edit.target) + ": " + edit.text + cursor
+            let x = screen.put(text, x: 1, y: y, style: Style(.current, bold: true, reverse: true))
+            screen.put("   Enter sets, Esc cancels", x: x, y: y, style: Style(.dim),
+                       maxWidth: screen.width - x - 1)
+        } else if let message = sandbox.message {
+            screen.put(message, x: 1, y: y, style: Style(.accent), maxWidth: screen.width - 2)
+        }
+    }
+
+    private func describe(_ target: SandboxState.EditTarget) -> String {
+        func place(_ cursor: SandboxState.Cursor, channels: Int) -> String {
+            "(\(cursor.row + 1),\(cursor.column + 1))" + (channels > 1 ? " ch \(cursor.channel + 1)"
+                                                              : "")
+        }
+        switch target {
+        case .input(let cursor): return "input " + place(cursor, channels: sandbox.input.channels)
+        case .weight(let cursor):
+            return "weight " + place(cursor, channels: sandbox.currentFilter.channels)
+        case .bias: return "bias"
+        case .setting(let setting): return setting.rawValue
+        }
+    }
+}

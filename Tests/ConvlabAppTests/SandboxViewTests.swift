@@ -1,0 +1,55 @@
+import ConvModel
+import Foundation
+import LessonFormat
+import ScreenModel
+import Testing
+@testable import ConvlabApp
+
+/// Golden screens of the sandbox at 80x24 and larger, each reached by pressing keys.
+@Suite struct SandboxViewTests {
+    func screen(_ sandbox: SandboxState, width: Int = 80, height: Int = 24) -> String {
+        let state = openingSandbox(sandbox, in: AppState(lessons: [], width: width,
+                                                          height: height))
+        return view(state).plainText()
+    }
+
+    let standard = SandboxState.standard()
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func standardSandbox(width: Int, height: Int) {
+        Snapshot.assert(screen(standard, width: width, height: height),
+                        named: "sandbox-standard-\(width)x\(height)")
+    }
+
+    @Test func editingAWeight() {
+        let sandbox = type(press(standard, .tab, .right), "-2")
+        let text = screen(sandbox)
+        #expect(text.contains("weight (1,2): -2"))
+        Snapshot.assert(text, named: "sandbox-edit-weight-80x24")
+    }
+
+    @Test func presetMenuAndKeys() {
+        Snapshot.assert(screen(press(standard, .character("p"))), named: "sandbox-presets-80x24")
+        Snapshot.assert(screen(press(standard, .character("?"))), named: "sandbox-keys-80x24")
+    }
+
+    @Test func poolingWithItsWindowTracedBack() {
+        let sandbox = press(standard, .character("o"), .tab, .tab, .tab, .down)
+        let text = screen(sandbox)
+        #expect(text.contains("pool (2,1) = max(27, 27, 18, 18) = 27"))
+        #expect(text.contains("nn.MaxPool2d(kernel_size=2, stride=2)"))
+        Snapshot.assert(text, named: "sandbox-pooling-80x24")
+    }
+
+    @Test func settingsFocusAndSavePrompt() {
+        let settings = press(standard, .tab, .tab, .tab, .right, .up)
+        Snapshot.assert(screen(settings), named: "sandbox-settings-80x24")
+        Snapshot.assert(screen(press(standard, .character("w"))), named: "sandbox-save-80x24")
+    }
+
+    @Test func twoLayersOnALargerScreen() {
+        let sandbox = press(standard, .character("n"), .character("N"))
+        Snapshot.assert(screen(sandbox, width: 100, height: 30),
+                        named: "sandbox-two-layers-100x30")
+    }
+}
