@@ -42,6 +42,7 @@ struct GridViews {
         screen.put(title, x: layout.inputX, y: layout.gridTop, style: Style(.title, bold: true),
                    maxWidth: max(8, layout.filterX - layout.inputX - 1))
 
+        if drawInputHeatmap(into: &screen) { return }
         let taps = windowTaps()
         let skippedRows = Set(geometry.unreachedRows)
         let skippedColumns = Set(geometry.unreachedColumns)
@@ -140,6 +141,7 @@ struct GridViews {
         screen.put(title, x: layout.mapX, y: layout.gridTop, style: Style(.title, bold: true),
                    maxWidth: max(4, layout.width - layout.mapX - 1))
         let progress = session.steps.progress(ofLayer: step.layer, filter: step.filter, at: step)
+        if drawMapHeatmap(into: &screen, progress: progress) { return }
         let digits = layout.mapCellWidth - 1 - layout.spacing
         for row in layout.mapRows {
             for column in layout.mapColumns {
@@ -208,5 +210,67 @@ struct GridViews {
             }
         }
         return taps
+    }
+
+    // MARK: - Heatmaps, for grids too large for numbers
+
+    /// The rows below the titles that the grids share, down to the products.
+    private var heatmapHeight: Int { layout.productsTop - layout.gridTop - 2 }
+
+    /// Draws the input as a heatmap when it does not fit as numbers; returns whether it did.
+    private func drawInputHeatmap(into screen: inout Screen) -> Bool {
+        let geometry = trace.geometry
+        let rows = geometry.inputHeight + geometry.paddingTop + geometry.paddingBottom
+        let columns = geometry.inputWidth + geometry.paddingLeft + geometry.paddingRight
+        guard GridHeatmap.needed(rows: rows, columns: columns,
+                                 shownRows: layout.inputRows.count,
+                                 shownColumns: layout.inputColumns.count)
+        else { return false }
+        // The cell being multiplied, else the centre of the window.
+        let position = currentProduct.map { ($0.inputRow, $0.inputColumn) }
+            ?? geometry.inputPosition(outRow: step.outRow, outColumn: step.outColumn,
+                                      kernelRow: geometry.kernelHeight / 2,
+                                      kernelColumn: geometry.kernelWidth / 2)
+        let inside = position.0 >= 0 && position.0 < geometry.inputHeight && position.1 >= 0
+            && position.1 < geometry.inputWidth
+        let size = geometry.inputHeight * geometry.inputWidth
+        GridHeatmap(
+            area: Rect(x: layout.inputX, y: layout.gridTop + 1,
+                       width: layout.filterX - 3 - layout.inputX, height: heatmapHeight),
+            height: geometry.inputHeight, width: geometry.inputWidth,
+            values: Array(trace.input.values[(channel * size)..<((channel + 1) * size)]),
+            shown: nil, focus: inside ? (position.0, position.1) : nil,
+            focusText: inside ? NumberFormat.format(trace.input[position.0, position.1, channel])
+                : nil,
+            glyphs: glyphs
+        ).draw(into: &screen)
+        return true
+    }
+
+    /// Draws the map as a heatmap when it does not fit as numbers; returns whether it did.
+    private func drawMapHeatmap(into screen: inout Screen,
+                                progress: (written: Int, activated: Int)) -> Bool {
+        let geometry = trace.geometry
+        guard GridHeatmap.needed(rows: geometry.outputHeight, columns: geometry.outputWidth,
+                                 shownRows: layout.mapRows.count,
+                                 shownColumns: layout.mapColumns.count)
+        else { return false }
+        let count = geometry.outputHeight * geometry.outputWidth
+        let values = (0..<count).map { index in
+            let (row, column) = (index / geometry.outputWidth, index % geometry.outputWidth)
+            return index < progress.activated ? trace.output[row, column, step.filter]
+                : trace.preactivation[row, column, step.filter]
+        }
+        let focus = step.outRow * geometry.outputWidth + step.outColumn
+        GridHeatmap(
+            area: Rect(x: layout.mapX, y: layout.gridTop + 1, width: layout.width - layout.mapX - 1,
+                       height: heatmapHeight),
+            height: geometry.outputHeight, width: geometry.outputWidth, values: values,
+            shown: (0..<count).map { $0 < progress.written },
+            focus: (step.outRow, step.outColumn),
+            focusText: focus < progress.written ? NumberFormat.format(values[focus]) : nil,
+            glyphs: glyphs
+        ).draw(into: &screen)
+        return true
     }
 }
