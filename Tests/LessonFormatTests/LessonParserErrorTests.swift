@@ -32,7 +32,7 @@ import Testing
             "```filter f", "1", "```")
         #expect(
             problems(text) == [
-                "lesson.md:4:3: unknown key 'source' in input; expected file"
+                "lesson.md:4:3: unknown key 'source' in input; expected file, resize, gray"
             ])
     }
 
