@@ -8,6 +8,8 @@ import ScreenModel
 /// out, so it stays small enough to trust without a terminal test of its own.
 struct InteractiveSession {
     let options: InteractiveOptions
+    /// Set by `convlab sandbox`: the sandbox to open instead of a lesson.
+    var sandbox: SandboxState? = nil
 
     func run() -> Int32 {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
@@ -35,6 +37,7 @@ struct InteractiveSession {
         var state = AppState.starting(options, progress: loaded.progress, width: size.width,
                                       height: size.height)
         state.glyphs = terminal.glyphs == .ascii ? .ascii : .unicode
+        if let sandbox { state = openingSandbox(sandbox, in: state) }
         state.status = loaded.warning ?? state.status
         var saver = ProgressSaver(store: store, saved: loaded.progress)
         Log.write("start: pid \(getpid()), \(size.width)x\(size.height), "
@@ -46,6 +49,8 @@ struct InteractiveSession {
                 continue
             }
             state = update(state, event)
+            state = performSandboxEffects(
+                state, workingDirectory: FileManager.default.currentDirectoryPath)
             if let problem = saver.save(state.progress, soon: !state.playing) {
                 state.status = problem
             }

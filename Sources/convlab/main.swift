@@ -32,6 +32,14 @@ if let first = arguments.first {
             if rest.contains("--help") || rest.contains("-h") {
                 finish(CommandResult(output: command.help))
             }
+            if first == "sandbox", isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 {
+                switch SandboxOptions.state(from: rest, context: context) {
+                case .ready(let sandbox):
+                    exit(InteractiveSession(options: SandboxOptions.interactiveOptions(),
+                                            sandbox: sandbox).run())
+                case .refused(let result): finish(result)
+                }
+            }
             finish(command.run(rest, context))
         }
     }

@@ -5,6 +5,7 @@ public enum CommandRegistry {
         .check,
         .render,
         .compute,
+        .sandbox,
         .gradients,
         .bench,
     ]

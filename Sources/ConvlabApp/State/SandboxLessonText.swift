@@ -6,7 +6,8 @@ import Foundation
 enum SandboxLessonText {
     static func lesson(from state: SandboxState) -> String {
         let title = state.title.replacingOccurrences(of: "\n", with: " ")
-        var text = "# " + (title.lowercased().hasPrefix("sandbox") ? title : "Sandbox: " + title)
+        var text = "# " + (title == "sandbox" ? "Sandbox"
+            : title.lowercased().hasPrefix("sandbox") ? title : "Sandbox: " + title)
         text += "\n\nSaved from the convlab sandbox."
         if let pooling = state.pooling {
             // The lesson format has no pooling yet; say what was on so nothing is lost silently.
@@ -43,16 +44,19 @@ enum SandboxLessonText {
         }.joined(separator: "\n")
     }
 
-    /// A number the lesson reader gives back exactly: an integer, a small fraction such as
-    /// 1/9 (blur weights read better that way), or Swift's shortest exact decimal.
+    /// A number the lesson reader gives back exactly: an integer, a short decimal, a small
+    /// fraction such as 1/9 (blur weights read better that way), or Swift's shortest exact
+    /// decimal, however long.
     static func number(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        let decimal = "\(value)"
+        if decimal.count <= 8 { return decimal }
         for denominator in 2...64 {
             let numerator = (value * Double(denominator)).rounded()
             if abs(numerator) < 1e6, numerator / Double(denominator) == value {
                 return "\(Int64(numerator))/\(denominator)"
             }
         }
-        return "\(value)"
+        return decimal
     }
 }

@@ -36,9 +36,6 @@ struct SandboxLayout {
     /// The first row under the rule: computation and PyTorch line, gradient panel beside.
     let lowerTop: Int
     let lowerRows: Int
-    /// Rows of the lower block for the selected cell's computation; the PyTorch line has
-    /// the rest.
-    var computationRows: Int { lowerRows / 2 }
     let textWidth: Int
     let panel: Rect
     let messageY: Int

@@ -25,8 +25,11 @@ struct SandboxView {
         drawSettings(layout, into: &screen)
         let rule = String(repeating: state.glyphs.horizontal, count: max(0, layout.textWidth + 1))
         screen.put(rule, x: 0, y: layout.lowerTop - 1, style: Style(.border))
-        let used = drawComputation(layout, into: &screen)
-        drawPyTorch(layout, top: layout.lowerTop + used, into: &screen)
+        // The PyTorch line is always shown whole; the computation takes the rows left.
+        let pytorch = wrapWords(pytorchText, width: layout.textWidth - 1)
+        let rows = max(2, layout.lowerRows - pytorch.count)
+        let used = drawComputation(layout, rows: rows, into: &screen)
+        drawPyTorch(pytorch, layout, top: layout.lowerTop + used, into: &screen)
         GradientPanelView(rect: layout.panel, panel: sandbox.gradients, glyphs: state.glyphs,
                           lessonTrace: sandbox.trace).draw(into: &screen)
         drawMessageLine(layout, into: &screen)
@@ -88,9 +91,10 @@ struct SandboxView {
     /// The selected map cell's dot product and activation, or the selected pooled cell's
     /// window: the trace back from a result to what made it.
     /// Returns the rows used, so the PyTorch line can start right below.
-    private func drawComputation(_ layout: SandboxLayout, into screen: inout Screen) -> Int {
-        let rect = Rect(x: 1, y: layout.lowerTop, width: layout.textWidth - 1,
-                        height: layout.computationRows)
+    private func drawComputation(_ layout: SandboxLayout, rows: Int, into screen: inout Screen)
+        -> Int
+    {
+        let rect = Rect(x: 1, y: layout.lowerTop, width: layout.textWidth - 1, height: rows)
         let tokens = sandbox.focus == .pool ? poolTokens() : dotProductTokens()
         // Focused on the first product, so a line too long keeps the products from the start.
         let lines = DotProductView.wrap(tokens, width: rect.width, rows: rect.height,
@@ -157,8 +161,8 @@ struct SandboxView {
     }
 
     /// The equivalent PyTorch layer and its output shape, always on screen.
-    private func drawPyTorch(_ layout: SandboxLayout, top: Int, into screen: inout Screen) {
-        guard let line = sandbox.pytorch else { return }
+    private var pytorchText: String {
+        guard let line = sandbox.pytorch else { return "" }
         var text = line.call + " → " + line.shapeText
         if let module = PyTorchCall.module(for: sandbox.currentLayer.activation) {
             text += ", " + module
@@ -167,8 +171,12 @@ struct SandboxView {
             text += ", " + PyTorchCall.module(for: pooled.pooling)
         }
         if let note = line.note { text += " (" + note + ")" }
+        return text
+    }
+
+    private func drawPyTorch(_ lines: [String], _ layout: SandboxLayout, top: Int,
+                             into screen: inout Screen) {
         let rows = layout.messageY - top
-        let lines = wrapWords(text, width: layout.textWidth - 1)
         for (offset, row) in lines.prefix(rows).enumerated() {
             var shown = row
             if offset == rows - 1 && lines.count > rows { shown += " " + state.glyphs.ellipsis }
