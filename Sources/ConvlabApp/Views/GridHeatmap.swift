@@ -18,9 +18,12 @@ struct GridHeatmap {
     let focusText: String?
     let glyphs: GlyphSet
 
-    /// Whether a grid of `rows` x `columns` fits as numbers in the rows and columns shown.
+    /// Whether a grid of `rows` x `columns` is too large for numbers: when less than half of
+    /// its rows or columns fit, scrolling numbers would hide most of the picture. A grid a
+    /// little larger than its area keeps its numbers and scrolls with the filter, as the
+    /// lessons on padding and stride rely on.
     static func needed(rows: Int, columns: Int, shownRows: Int, shownColumns: Int) -> Bool {
-        shownRows < rows || shownColumns < columns
+        shownRows * 2 < rows || shownColumns * 2 < columns
     }
 
     func draw(into screen: inout Screen) {
