@@ -13,9 +13,10 @@ import Foundation
 /// | infinite (from overflowing sums)   | `inf`, `-inf`                         |
 /// | NaN (infinity minus infinity)      | `NaN`                                 |
 ///
-/// Given a width, a text that does not fit falls back to the exponent form with fewer
-/// digits (`123456` in 5 columns is `1.2e5`), and a cell too narrow even for that, or for
-/// `inf`, is filled with `#`, as spreadsheets do. The result is never wider than `width`.
+/// Given a width, a text that does not fit falls back to fewer decimals (`0.125` in 3
+/// columns is `0.1`), then to the exponent form with fewer digits (`123456` in 5 columns is
+/// `1.2e5`), and a cell too narrow even for that, or for `inf`, is filled with `#`, as
+/// spreadsheets do. The result is never wider than `width`.
 public enum NumberFormat {
     /// At this size and above, plain digits would run past any cell; exponents take over.
     static let largestPlain = 1e9
@@ -25,11 +26,12 @@ public enum NumberFormat {
         let text = plain(value)
         if text.count <= width { return text }
         guard width > 0 else { return "" }
-        if value.isFinite && text != "0" {
-            for digits in [2, 1, 0] {
-                let exponent = exponentText(value, digits: digits)
-                if exponent.count <= width { return exponent }
-            }
+        if value.isFinite {
+            // Fewer decimals first (123456.78 in 6 columns is 123457), then exponents.
+            var shorter: [String] = []
+            if abs(value) < largestPlain { shorter += [1, 0].map { fixed(value, decimals: $0) } }
+            shorter += [2, 1, 0].map { exponentText(value, digits: $0) }
+            if let fitting = shorter.first(where: { $0.count <= width }) { return fitting }
         }
         return String(repeating: "#", count: min(width, 8))
     }
@@ -38,13 +40,19 @@ public enum NumberFormat {
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
         if abs(value) >= largestPlain { return exponentText(value, digits: 2) }
-        // Below 10^9, multiplying by 100 cannot overflow and Int64 holds the result.
-        let hundredths = (value * 100).rounded()
-        if hundredths == 0 { return "0" }
-        if hundredths.truncatingRemainder(dividingBy: 100) == 0 {
-            return String(Int64(hundredths / 100))
+        return fixed(value, decimals: 2)
+    }
+
+    /// At most `decimals` decimals, trailing zeros dropped; for values below `largestPlain`,
+    /// where scaling by 100 cannot overflow and Int64 holds the result.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let scale = pow(10, Double(decimals))
+        let scaled = (value * scale).rounded()
+        if scaled == 0 { return "0" }
+        if scaled.truncatingRemainder(dividingBy: scale) == 0 {
+            return String(Int64(scaled / scale))
         }
-        var text = String(format: "%.2f", hundredths / 100)
+        var text = String(format: "%.\(decimals)f", scaled / scale)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
