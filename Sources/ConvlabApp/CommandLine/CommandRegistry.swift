@@ -6,6 +6,7 @@ public enum CommandRegistry {
         .render,
         .compute,
         .sandbox,
+        .record,
         .gradients,
         .bench,
     ]
