@@ -136,13 +136,17 @@ struct GridViews {
     private func drawMap(into screen: inout Screen) {
         let geometry = trace.geometry
         let activation = trace.layer.activation
-        var title = "map \(geometry.outputHeight)x\(geometry.outputWidth)"
+        // While the student predicts the map's size, neither the title nor the cells give it away.
+        let sizeHidden = session.hiddenSizeLayer == step.layer
+        var title = sizeHidden ? "map ?x?" : "map \(geometry.outputHeight)x\(geometry.outputWidth)"
         if activation != .identity { title += " → " + activation.description }
         screen.put(title, x: layout.mapX, y: layout.gridTop, style: Style(.title, bold: true),
                    maxWidth: max(4, layout.width - layout.mapX - 1))
+        guard !sizeHidden else { return }
         let progress = session.steps.progress(ofLayer: step.layer, filter: step.filter, at: step)
         if drawMapHeatmap(into: &screen, progress: progress) { return }
         let digits = layout.mapCellWidth - 1 - layout.spacing
+        let hidden = session.hiddenCell
         for row in layout.mapRows {
             for column in layout.mapColumns {
                 let index = row * geometry.outputWidth + column
@@ -168,6 +172,12 @@ struct GridViews {
                                   reverse: true)
                 }
                 if isCurrent { mark = glyphs.current }
+                if let hidden, hidden.layer == step.layer, hidden.filter == step.filter,
+                   hidden.row == row, hidden.column == column
+                {
+                    text = "?"
+                    style = Style(.current, bold: true, reverse: true)
+                }
                 drawCell(&screen, x: layout.mapX(ofColumn: column), y: layout.mapY(ofRow: row),
                          mark: mark, text: text, digits: digits, style: style)
             }
@@ -262,13 +272,15 @@ struct GridViews {
                 : trace.preactivation[row, column, step.filter]
         }
         let focus = step.outRow * geometry.outputWidth + step.outColumn
+        // An open prediction about this very cell keeps its value out of the caption.
+        let written = focus < progress.written && !session.currentCellIsHidden
         GridHeatmap(
             area: Rect(x: layout.mapX, y: layout.gridTop + 1, width: layout.width - layout.mapX - 1,
                        height: heatmapHeight),
             height: geometry.outputHeight, width: geometry.outputWidth, values: values,
             shown: (0..<count).map { $0 < progress.written },
             focus: (step.outRow, step.outColumn),
-            focusText: focus < progress.written ? NumberFormat.format(values[focus]) : nil,
+            focusText: written ? NumberFormat.format(values[focus]) : nil,
             glyphs: glyphs
         ).draw(into: &screen)
         return true
