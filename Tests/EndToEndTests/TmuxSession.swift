@@ -50,6 +50,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "e2e"] + keys)
     }
 
+    /// Sends `bytes` to the program as they are, not as key names: for mouse reports.
+    func sendBytes(_ bytes: String) throws {
+        try tmux(["send-keys", "-t", "e2e", "-l", bytes])
+    }
+
     func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "e2e"])
     }

@@ -1,0 +1,82 @@
+import ConvModel
+import Foundation
+import LessonFormat
+import Testing
+
+/// Predictions, saved progress and the mouse, in the real binary.
+@Suite(.serialized) struct QuizAndProgressEndToEndTests {
+    let slidingPath = lessonsFolder + "/01-the-sliding-filter.md"
+
+    func reference() throws -> (Lesson, StepSequence) {
+        let lesson = try LessonLoader.load(path: slidingPath)
+        return (lesson, StepSequence(network: try lesson.network(), granularity: .fine))
+    }
+
+    @Test func aPredictionIsMarkedAndRememberedNextTime() throws {
+        let (lesson, steps) = try reference()
+        // The lesson's one question, and the answer the model gives.
+        let scene = try #require(lesson.scenes.firstIndex { $0.question != nil })
+        guard case .cell(let row, let column, let filter, let layer) =
+                lesson.scenes[scene].question!
+        else { Issue.record("expected a cell question"); return }
+        let answer = steps.network.traces[layer - 1]
+            .preactivation[row - 1, column - 1, filter - 1]
+        let askedAt = try #require(lesson.scenes[scene].trigger.stepIndex(in: steps))
+
+        let state = FileManager.default.temporaryDirectory
+            .appendingPathComponent("convlab-e2e-state-\(UUID().uuidString)").path
+        let first = try TmuxSession(arguments: [slidingPath], width: 80, height: 24,
+                                    environment: ["XDG_STATE_HOME": state])
+        try first.waitFor("step 1/\(steps.count)")
+        // G stops at the question, with the cell hidden.
+        try first.send("G")
+        var screen = try first.waitFor("step \(askedAt + 1)/\(steps.count)")
+        #expect(screen.contains("Predict:"))
+        #expect(screen.contains("= ?"))
+        try first.send(String(Int(answer)), "Enter")
+        screen = try first.waitFor("Right.")
+        #expect(screen.contains("quiz 1/1"))
+        try first.send("q")
+        #expect(try first.waitForExit() == 0)
+
+        // The progress file holds the answer and the place, and the next run shows both.
+        let saved = try String(contentsOfFile: state + "/convlab/progress.json", encoding: .utf8)
+        #expect(saved.contains("\"right\""))
+        #expect(saved.contains("\"lastStep\" : \(askedAt)"))
+        let second = try TmuxSession(arguments: [], width: 80, height: 24,
+                                     environment: ["XDG_STATE_HOME": state])
+        screen = try second.waitFor("lessons")
+        let row1 = try #require(screen.split(separator: "\n").first { $0.contains("1. The sliding") })
+        #expect(row1.contains("quiz   1/1"))
+        #expect(row1.contains("\(askedAt * 100 / (steps.count - 1))%"))
+        try second.send("Enter")
+        screen = try second.waitFor("Resumed at step \(askedAt + 1)")
+        #expect(screen.contains("step \(askedAt + 1)/\(steps.count)"))
+        #expect(!screen.contains("Predict:"))
+        try second.send("q")
+        #expect(try second.waitForExit() == 0)
+    }
+
+    @Test func clickingAMapCellJumpsToTheStepThatWritesIt() throws {
+        let (_, steps) = try reference()
+        let tmux = try TmuxSession(arguments: ["--no-quiz", slidingPath], width: 80, height: 24)
+        let screen = try tmux.waitFor("step 1/\(steps.count)")
+        // The map's second row is two lines below its title and still all unwritten dots;
+        // its third dot is the screen column of cell (2,3).
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let mapRow = try #require(lines.firstIndex { $0.contains("map 6x6") }) + 2
+        let dots = Array(lines[mapRow]).enumerated().filter { $0.element == "·" }.map(\.offset)
+        #expect(dots.count == 6)
+        let x = dots[2] + 1, y = mapRow + 1
+        // An X10 mouse report, as tmux-256color's kmous describes: button 1 pressed, released.
+        func encoded(_ value: Int) -> String { String(UnicodeScalar(UInt8(32 + value))) }
+        try tmux.sendBytes("\u{1B}[M" + encoded(0) + encoded(x) + encoded(y))
+        try tmux.sendBytes("\u{1B}[M" + encoded(3) + encoded(x) + encoded(y))
+        let write = steps.writeStep(layer: 0, filter: 0, outRow: 1, outColumn: 2)
+        let after = try tmux.waitFor("step \(write + 1)/\(steps.count)")
+        #expect(after.contains("out (2,3) = "))
+        #expect(after.contains("written"))
+        try tmux.send("q")
+        #expect(try tmux.waitForExit() == 0)
+    }
+}
