@@ -43,6 +43,7 @@ struct InteractiveSession {
         Log.write("start: pid \(getpid()), \(size.width)x\(size.height), "
                   + "\(options.lessons.count) lessons")
 
+        if state.needsLiveBench { state.liveBench = LiveBench.measure() }
         terminal.draw(view(state))
         while !state.quitRequested {
             guard let event = terminal.nextEvent(timeoutMilliseconds: state.tickInterval) else {
@@ -51,6 +52,7 @@ struct InteractiveSession {
             state = update(state, event)
             state = performSandboxEffects(
                 state, workingDirectory: FileManager.default.currentDirectoryPath)
+            if state.needsLiveBench { state.liveBench = LiveBench.measure() }
             if let problem = saver.save(state.progress, soon: !state.playing) {
                 state.status = problem
             }

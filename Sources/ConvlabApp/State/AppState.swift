@@ -69,6 +69,14 @@ public struct AppState: Sendable, Equatable {
     public var autoplayAll = false
     /// A one-line notice shown over the key bar until the next key.
     public var status: String?
+    /// The speed figures for a lesson's `{bench}` line, measured by the run loop (a side
+    /// effect `update` cannot have) the first time such a line is on screen.
+    public var liveBench: String?
+
+    /// True when the scene on screen shows `{bench}` and nothing has been measured yet.
+    public var needsLiveBench: Bool {
+        liveBench == nil && mode == .lesson && session?.scene?.text.contains("{bench}") == true
+    }
     /// The sandbox, while one is open.
     public var sandbox: SandboxState?
 

@@ -136,7 +136,10 @@ private func handleLesson(_ key: Key, in state: AppState) -> AppState {
     case .pageDown, .control("d"):
         // Never past the scene's last line, so PgUp comes straight back.
         let width = LessonLayout(state: next, session: session).narrative.width
-        let count = session.scene.map { LessonView.narrativeLines($0, width: width).count } ?? 0
+        let count = session.scene.map {
+            LessonView.narrativeLines($0, width: width, session: session,
+                                      liveBench: next.liveBench).count
+        } ?? 0
         session.narrativeOffset = min(session.narrativeOffset + 3, max(0, count - 1))
     case .pageUp, .control("u"):
         session.narrativeOffset = max(0, session.narrativeOffset - 3)

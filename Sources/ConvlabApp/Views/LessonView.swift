@@ -65,7 +65,8 @@ struct LessonView {
                        maxWidth: rect.width)
             y += 1
         }
-        let lines = Self.narrativeLines(scene, width: rect.width)
+        let lines = Self.narrativeLines(scene, width: rect.width, session: session,
+                                        liveBench: state.liveBench)
         // A question on screen has the last rows; the story above it gives way.
         var quizLines: [(String, Style)] = []
         if let prompt = session.prompt, prompt.sceneIndex == session.sceneIndex {
@@ -98,9 +99,12 @@ struct LessonView {
 
 extension LessonView {
     /// A scene's text as screen lines: paragraphs wrapped, code lines kept as written.
-    static func narrativeLines(_ scene: Scene, width: Int) -> [String] {
+    static func narrativeLines(_ scene: Scene, width: Int, session: LessonSession,
+                               liveBench: String?) -> [String] {
         var lines: [String] = []
-        for paragraph in scene.text.split(separator: "\n") {
+        for paragraph in expand(scene.text, session: session, liveBench: liveBench)
+            .split(separator: "\n")
+        {
             if paragraph.hasPrefix("    ") {
                 lines.append(String(paragraph))
             } else {
@@ -108,6 +112,22 @@ extension LessonView {
             }
         }
         return lines
+    }
+}
+
+extension LessonView {
+    /// Fills in `{pytorch}` (the lesson's first layer as a PyTorch call, with its output
+    /// shape) and `{bench}` (speed figures measured on this machine).
+    static func expand(_ text: String, session: LessonSession, liveBench: String?) -> String {
+        var text = text
+        if text.contains("{pytorch}"), let layer = session.lesson.layers.first,
+           let call = try? PyTorchCall(layer: layer, input: session.lesson.input)
+        {
+            text = text.replacingOccurrences(
+                of: "{pytorch}", with: call.call + " gives an output of shape " + call.shapeText
+                    + (call.note.map { " (" + $0 + ")" } ?? "") + ".")
+        }
+        return text.replacingOccurrences(of: "{bench}", with: liveBench ?? LiveBench.pending)
     }
 }
 
