@@ -47,6 +47,23 @@ import Testing
         Snapshot.assert(screen(press(standard, .character("w"))), named: "sandbox-save-80x24")
     }
 
+    @Test func aLargeInputIsDrawnAsAHeatmapWithTheCursorReadOut() throws {
+        // A 30x30 disc of 200 on 0: too large for numbers at 80x24.
+        var input = Grid(height: 30, width: 30)
+        for row in 0..<30 {
+            for column in 0..<30 where (row - 15) * (row - 15) + (column - 15) * (column - 15) < 100 {
+                input[row, column] = 200
+            }
+        }
+        let layer = ConvLayer(filters: [FilterPreset.sobelX.filter()], activation: .relu)
+        var sandbox = try SandboxState(input: input, layers: [layer])
+        for _ in 0..<9 { sandbox = press(sandbox, .down) }
+        for _ in 0..<11 { sandbox = press(sandbox, .right) }
+        let text = screen(sandbox)
+        #expect(text.contains("(10,12) = 200  1:2"))
+        Snapshot.assert(text, named: "sandbox-heatmap-80x24")
+    }
+
     @Test func twoLayersOnALargerScreen() {
         let sandbox = press(standard, .character("n"), .character("N"))
         Snapshot.assert(screen(sandbox, width: 100, height: 30),

@@ -54,6 +54,10 @@ struct SandboxGridsView {
         screen.put(title, x: layout.input.x, y: layout.gridTop,
                    style: Style(.title, bold: true, underline: sandbox.focus == .input),
                    maxWidth: layout.filter.x - layout.input.x - 1)
+        if drawHeatmap(trace.input.channel(channel), at: layout.input,
+                       width: layout.filter.x - 3 - layout.input.x,
+                       focus: sandbox.focus == .input ? sandbox.inputCursor : windowCentre,
+                       into: &screen) { return }
         let taps = windowTaps()
         let digits = layout.input.cellWidth - 1
         for row in layout.input.rows {
@@ -121,8 +125,13 @@ struct SandboxGridsView {
         screen.put(focusTitle(title, focused: .map), x: layout.map.x, y: layout.gridTop,
                    style: Style(.title, bold: true, underline: sandbox.focus == .map),
                    maxWidth: (sandbox.showsPooling ? layout.pool.x : screen.width) - layout.map.x - 1)
-        let digits = layout.map.cellWidth - 1
         let channel = sandbox.filter
+        let right = sandbox.showsPooling ? layout.pool.x - 3 : screen.width - 1
+        if drawHeatmap(trace.output.channel(channel), at: layout.map,
+                       width: right - layout.map.x, focus: sandbox.mapCursor, into: &screen) {
+            return
+        }
+        let digits = layout.map.cellWidth - 1
         let poolWindow = sandbox.focus == .pool ? selectedPoolWindow : nil
         for row in layout.map.rows {
             for column in layout.map.columns {
@@ -161,6 +170,9 @@ struct SandboxGridsView {
         screen.put(focusTitle(title, focused: .pool), x: layout.pool.x, y: layout.gridTop,
                    style: Style(.title, bold: true, underline: sandbox.focus == .pool),
                    maxWidth: screen.width - layout.pool.x - 1)
+        if drawHeatmap(pooled.output.channel(sandbox.filter), at: layout.pool,
+                       width: screen.width - 1 - layout.pool.x, focus: sandbox.poolCursor,
+                       into: &screen) { return }
         let digits = layout.pool.cellWidth - 1
         for row in layout.pool.rows {
             for column in layout.pool.columns {
@@ -182,6 +194,36 @@ struct SandboxGridsView {
         guard sandbox.showsPooling, let pooled = sandbox.pooled else { return nil }
         return pooled.window(outRow: sandbox.poolCursor.row,
                              outColumn: sandbox.poolCursor.column, channel: sandbox.filter)
+    }
+
+    /// Draws `grid` as a heatmap when too little of it fits as numbers (a photograph and its
+    /// maps), with the cursor's cell read out below; returns whether it did.
+    private func drawHeatmap(_ grid: Grid, at placement: SandboxLayout.Placement, width: Int,
+                             focus: SandboxState.Cursor, into screen: inout Screen) -> Bool {
+        guard GridHeatmap.needed(rows: grid.height, columns: grid.width,
+                                 shownRows: placement.rows.count,
+                                 shownColumns: placement.columns.count)
+        else { return false }
+        let inside = focus.row >= 0 && focus.row < grid.height && focus.column >= 0
+            && focus.column < grid.width
+        GridHeatmap(
+            area: Rect(x: placement.x, y: layout.gridTop + 1, width: width,
+                       height: layout.settingsTop - 2 - layout.gridTop),
+            height: grid.height, width: grid.width, values: grid.values, shown: nil,
+            focus: inside ? (focus.row, focus.column) : nil,
+            focusText: inside ? NumberFormat.format(grid[focus.row, focus.column]) : nil,
+            glyphs: glyphs
+        ).draw(into: &screen)
+        return true
+    }
+
+    /// The input cell under the centre of the selected map cell's window.
+    private var windowCentre: SandboxState.Cursor {
+        let geometry = trace.geometry
+        let centre = geometry.inputPosition(
+            outRow: sandbox.mapCursor.row, outColumn: sandbox.mapCursor.column,
+            kernelRow: geometry.kernelHeight / 2, kernelColumn: geometry.kernelWidth / 2)
+        return SandboxState.Cursor(row: centre.row, column: centre.column)
     }
 
     /// A title with a focus arrow in front when its area has the keys.

@@ -92,7 +92,13 @@ struct SandboxLayout {
             visible: min(paddedWidth, inputShare / inputCellWidth), focus: columnFocus)
         input = Placement(x: inputX, cellWidth: inputCellWidth, rows: inputRows,
                           columns: inputColumns)
-        let filterX = inputX + max(10, inputColumns.count * inputCellWidth) + 3
+        // A grid drawn as a heatmap (too large for numbers) takes one column per cell.
+        let inputBlock = GridHeatmap.needed(
+            rows: geometry.inputHeight, columns: geometry.inputWidth,
+            shownRows: inputRows.count, shownColumns: inputColumns.count)
+            ? min(geometry.inputWidth, max(10, inputShare))
+            : max(10, inputColumns.count * inputCellWidth)
+        let filterX = inputX + inputBlock + 3
         filter = Placement(x: filterX, cellWidth: filterCellWidth, rows: 0..<kernel.height,
                            columns: 0..<kernel.width)
         let mapColumns = Viewport.range(lower: 0, upper: geometry.outputWidth,
@@ -103,9 +109,14 @@ struct SandboxLayout {
             rows: Viewport.range(lower: 0, upper: geometry.outputHeight, visible: visibleRows,
                                  focus: mapFocus.row...mapFocus.row),
             columns: mapColumns)
+        let mapBlock = GridHeatmap.needed(
+            rows: geometry.outputHeight, columns: geometry.outputWidth,
+            shownRows: map.rows.count, shownColumns: mapColumns.count)
+            ? min(geometry.outputWidth, max(10, mapShare))
+            : max(10, mapColumns.count * mapCellWidth)
         let poolCursor = sandbox.poolCursor
         pool = Placement(
-            x: filterX + filterBlock + 3 + max(10, mapColumns.count * mapCellWidth) + 3, cellWidth: poolCell,
+            x: filterX + filterBlock + 3 + mapBlock + 3, cellWidth: poolCell,
             rows: Viewport.range(lower: 0, upper: pooled?.output.height ?? 0,
                                  visible: visibleRows, focus: poolCursor.row...poolCursor.row),
             columns: Viewport.range(lower: 0, upper: pooled?.output.width ?? 0,
