@@ -96,9 +96,10 @@ struct SandboxView {
     {
         let rect = Rect(x: 1, y: layout.lowerTop, width: layout.textWidth - 1, height: rows)
         let tokens = sandbox.focus == .pool ? poolTokens() : dotProductTokens()
-        // Focused on the first product, so a line too long keeps the products from the start.
+        // Focused on the second product, so a line too long keeps the products from the start
+        // (the first is kept with the label anyway).
         let lines = DotProductView.wrap(tokens, width: rect.width, rows: rect.height,
-                                        focus: 1, ellipsis: state.glyphs.ellipsis)
+                                        focus: 3, ellipsis: state.glyphs.ellipsis)
         for (offset, line) in lines.enumerated() {
             var x = rect.x
             for token in line {
