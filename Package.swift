@@ -52,7 +52,12 @@ let package = Package(
         .testTarget(name: "ConvlabAppTests", dependencies: ["ConvlabApp"]),
         // Drives the real binary in a private tmux server; depends on the executable so that
         // `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["convlab", "ConvModel", "LessonFormat"]),
+        .testTarget(name: "EndToEndTests",
+                    dependencies: ["convlab", "ConvModel", "LessonFormat", "ConvlabApp",
+                                   "progress-write-probe"]),
+        // Saves progress in a loop so a test can kill it mid-write; built only for the tests.
+        .executableTarget(name: "progress-write-probe", dependencies: ["ConvlabApp"],
+                          path: "Tests/Probes/ProgressWriteProbe"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,6 +35,7 @@ public struct ProgressStore: Sendable {
     /// Loads the progress. A file that cannot be decoded is renamed aside (never deleted) and
     /// reported, and the student starts afresh: a bad file must not block start-up.
     public func load() -> Loaded {
+        removeAbandonedTemporaryFiles()
         guard FileManager.default.fileExists(atPath: file) else {
             return Loaded(progress: StudentProgress(), warning: nil)
         }
@@ -48,6 +49,21 @@ public struct ProgressStore: Sendable {
             return Loaded(progress: progress, warning: nil)
         } catch {
             return Loaded(progress: StudentProgress(), warning: setAside(because: "it could not be read"))
+        }
+    }
+
+    /// A process killed between writing its temporary file and renaming it leaves the
+    /// temporary behind (the real file is untouched). Those of processes no longer running go.
+    private func removeAbandonedTemporaryFiles() {
+        let prefix = "progress.json.tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return
+        }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
         }
     }
 
