@@ -145,6 +145,31 @@ func type(_ sandbox: SandboxState, _ text: String) -> SandboxState {
         #expect(sandbox.message == "not changed: a 5x5 pooling window does not fit in a 4x4 map")
     }
 
+    @Test func poolingStepsOneValueAtATime() throws {
+        var sandbox = press(standard, .character("o"), .tab, .tab, .tab)
+        #expect(sandbox.focus == .pool)
+        sandbox = press(sandbox, .character(" "))
+        let steps = try #require(sandbox.poolingSteps)
+        #expect(sandbox.poolStep == 0)
+        #expect(steps.step(at: 0).kind == .place)
+        // Cell (1,1) pools 18 18 / 27 27 (after ReLU): the largest so far is 18, 18, 27, 27.
+        var values: [Double] = []
+        for _ in 0..<4 {
+            sandbox = press(sandbox, .character(" "))
+            values.append(steps.step(at: sandbox.poolStep!).runningValue)
+        }
+        #expect(values == [18, 18, 27, 27])
+        sandbox = press(sandbox, .character(" "))
+        #expect(steps.step(at: sandbox.poolStep!).kind == .write)
+        sandbox = press(sandbox, .character(" "))
+        #expect(sandbox.poolCursor.column == 1)
+        #expect(steps.step(at: sandbox.poolStep!).kind == .place)
+        sandbox = press(sandbox, .backspace)
+        #expect(sandbox.poolCursor.column == 0)
+        // Moving the cursor ends the stepping.
+        #expect(press(sandbox, .down).poolStep == nil)
+    }
+
     @Test func filtersAndLayersComeAndGoWithTheirChannels() {
         var sandbox = press(standard, .character("n"))
         #expect(sandbox.currentLayer.filters.count == 2)

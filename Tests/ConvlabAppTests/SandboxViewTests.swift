@@ -41,6 +41,15 @@ import Testing
         Snapshot.assert(text, named: "sandbox-pooling-80x24")
     }
 
+    @Test func poolingStepByStep() {
+        // Third value of the first window: 18 18 [27] 27, cells after it not yet written.
+        let sandbox = press(standard, .character("o"), .tab, .tab, .tab, .character(" "),
+                            .character(" "), .character(" "), .character(" "))
+        let text = screen(sandbox)
+        #expect(text.contains("pool (1,1) = max(18, 18, 27, 27)  max so far 27"))
+        Snapshot.assert(text, named: "sandbox-pool-step-80x24")
+    }
+
     @Test func settingsFocusAndSavePrompt() {
         let settings = press(standard, .tab, .tab, .tab, .right, .up)
         Snapshot.assert(screen(settings), named: "sandbox-settings-80x24")

@@ -37,6 +37,24 @@ extension SandboxState {
         clampCursors()
     }
 
+    /// Steps pooling one value at a time, like the convolution: the first press places the
+    /// window of the selected pooled cell, each next one visits a value of it, then the
+    /// result is written and the next cell's window is placed. Steps stay within the map
+    /// of the filter on show.
+    mutating func stepPooling(by delta: Int) {
+        guard let steps = poolingSteps else { return }
+        let cells = steps.trace.output.height * steps.trace.output.width
+        let first = filter * cells * steps.stepsPerCell
+        let last = first + cells * steps.stepsPerCell - 1
+        let start = steps.writeStep(channel: filter, outRow: poolCursor.row,
+                                    outColumn: poolCursor.column) - steps.stepsPerCell + 1
+        let index = poolStep.map { $0 + delta } ?? start
+        poolStep = max(first, min(last, index))
+        let step = steps.step(at: poolStep ?? start)
+        poolCursor.row = step.outRow
+        poolCursor.column = step.outColumn
+    }
+
     /// Opens the edit field for what the cursor is on, starting with `text`.
     mutating func startEdit(with text: String) {
         switch focus {

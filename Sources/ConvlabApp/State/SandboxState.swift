@@ -77,6 +77,9 @@ public struct SandboxState: Sendable, Equatable {
     public var filterCursor = Cursor()
     public var mapCursor = Cursor()
     public var poolCursor = Cursor()
+    /// While pooling is stepped through (Space in the pool area): the index of the step in
+    /// the fine `PoolingSteps` of the filter's map, which the pool cursor follows.
+    public var poolStep: Int?
     public var setting = Setting.stride
     public var edit: EditField?
     public var prompt: SavePrompt?
@@ -135,6 +138,12 @@ public struct SandboxState: Sendable, Equatable {
     /// Pooling is drawn with the last layer, whose output it reads.
     public var showsPooling: Bool { pooled != nil && isLastLayer }
 
+    /// Pooling of the map on show as fine steps, when pooling is shown.
+    public var poolingSteps: PoolingSteps? {
+        guard showsPooling, let pooled else { return nil }
+        return PoolingSteps(trace: pooled, granularity: .fine)
+    }
+
     /// The PyTorch line for the layer on show.
     public var pytorch: PyTorchCall? { try? PyTorchCall(layer: currentLayer, input: trace.input) }
 
@@ -189,6 +198,7 @@ public struct SandboxState: Sendable, Equatable {
         mapCursor.channel = filter
         if let pooled { poolCursor.clamp(to: pooled.output) }
         poolCursor.channel = filter
+        if let step = poolStep, step >= (poolingSteps?.count ?? 0) { poolStep = nil }
         if !focusOrder.contains(focus) { focus = .map }
     }
 }

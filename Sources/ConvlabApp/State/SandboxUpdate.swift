@@ -34,12 +34,16 @@ private func handleSandboxKey(_ key: Key, _ state: SandboxState) -> SandboxState
     case .character("?"):
         next.showingKeys = true
     case .tab, .backTab:
+        next.poolStep = nil
         let order = next.focusOrder
         let index = order.firstIndex(of: next.focus) ?? 0
         next.focus = order[(index + (key == .tab ? 1 : order.count - 1)) % order.count]
     case .up, .down, .left, .right, .character("h"), .character("j"), .character("k"),
          .character("l"):
+        next.poolStep = nil
         next.move(key)
+    case .character(" "), .backspace:
+        if next.focus == .pool { next.stepPooling(by: key == .backspace ? -1 : 1) }
     case .enter:
         next.startEdit(with: "")
     case .character(let character)

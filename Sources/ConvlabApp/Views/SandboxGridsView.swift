@@ -140,6 +140,7 @@ struct SandboxGridsView {
                 let isCursor = sandbox.mapCursor.row == row && sandbox.mapCursor.column == column
                     && sandbox.focus != .pool
                 let inWindow = poolWindow?.contains(row: row, column: column) ?? false
+                let isVisited = visitedCell.map { $0 == (row, column) } ?? false
                 let isKept = poolWindow?.chosen.map { $0 == (row, column) } ?? false
                 var mark: Character = " "
                 var style = valueStyle(value)
@@ -150,6 +151,10 @@ struct SandboxGridsView {
                 if inWindow {
                     mark = isKept ? "*" : glyphs.window
                     style = Style(.window, bold: true)
+                }
+                if isVisited {
+                    mark = glyphs.current
+                    style = Style(.current, bold: true, reverse: true)
                 }
                 if isCursor {
                     mark = glyphs.current
@@ -179,14 +184,41 @@ struct SandboxGridsView {
                 let value = pooled.output[row, column, sandbox.filter]
                 let isCursor = sandbox.focus == .pool && sandbox.poolCursor.row == row
                     && sandbox.poolCursor.column == column
+                // While stepping, cells after the one being pooled are not written yet.
+                let index = row * pooled.output.width + column
+                let written = writtenPoolCells.map { index < $0 } ?? true
                 drawCell(&screen, x: layout.pool.x(ofColumn: column),
                          y: layout.pool.y(ofRow: row),
                          mark: isCursor ? glyphs.current : " ",
-                         text: NumberFormat.format(value, width: digits), digits: digits,
+                         text: written ? NumberFormat.format(value, width: digits)
+                             : String(glyphs.unfilled),
+                         digits: digits,
                          style: isCursor ? Style(.current, bold: true, reverse: true)
-                             : valueStyle(value))
+                             : written ? valueStyle(value) : Style(.dim))
             }
         }
+    }
+
+    /// The pooling step on show, while pooling is stepped through in the pool area.
+    private var poolStep: PoolingStep? {
+        guard sandbox.focus == .pool, let index = sandbox.poolStep else { return nil }
+        return sandbox.poolingSteps?.step(at: index)
+    }
+
+    /// How many pooled cells (reading order) are written at the step on show, if stepping.
+    private var writtenPoolCells: Int? {
+        guard let step = poolStep, let pooled = sandbox.pooled else { return nil }
+        let cell = step.outRow * pooled.output.width + step.outColumn
+        return step.kind == .write ? cell + 1 : cell
+    }
+
+    /// The map cell being compared or added at the step on show.
+    private var visitedCell: (Int, Int)? {
+        guard let step = poolStep, case .visit(let index) = step.kind,
+              let window = selectedPoolWindow
+        else { return nil }
+        return (window.rows.lowerBound + index / window.columns.count,
+                window.columns.lowerBound + index % window.columns.count)
     }
 
     /// The window of the selected pooled cell, on the map of the filter on show.

@@ -10,6 +10,7 @@ struct SandboxKeysView {
             ("Tab  Shift-Tab", "keys to input, filter, map, pool, settings"),
             ("arrows  h j k l", "move the cursor; in settings ← → choose, ↑ ↓ change"),
             ("[  ]", "previous / next channel"),
+            ("Space  Backspace", "in the pool area: pool one value at a time, or back"),
             ("f F  < >", "next / previous filter; previous / next layer"),
         ]),
         ("Editing", [

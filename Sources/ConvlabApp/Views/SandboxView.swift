@@ -146,13 +146,35 @@ struct SandboxView {
         let window = pooled.window(outRow: cursor.row, outColumn: cursor.column,
                                    channel: sandbox.filter)
         let name = window.kind == .max ? "max" : "mean"
+        // While stepping: the values visited so far, the one visited now, the rest to come.
+        let step = sandbox.poolStep.flatMap { index in sandbox.poolingSteps?.step(at: index) }
+        var visited = window.values.count
+        var current: Int?
+        if let step {
+            switch step.kind {
+            case .place: visited = 0
+            case .visit(let index):
+                visited = index + 1
+                current = index
+            case .write: break
+            }
+        }
         var tokens = [DotProductView.Token(
             text: "pool (\(cursor.row + 1),\(cursor.column + 1)) = \(name)(", style: Style(.dim))]
         tokens += window.values.enumerated().map { index, value in
-            .init(text: NumberFormat.format(value) + (index < window.values.count - 1 ? ", " : ""),
-                  style: Style(.normal))
+            .init(text: NumberFormat.format(value) + (index < window.values.count - 1 ? ", " : ")"),
+                  style: index == current ? Style(.current, bold: true, reverse: true)
+                      : Style(index < visited ? .normal : .dim))
         }
-        tokens.append(.init(text: ") = " + NumberFormat.format(window.result),
+        if let step, step.kind != .write {
+            let soFar = visited == 0 ? "window placed"
+                : (window.kind == .max ? "max so far " : "sum so far ")
+                    + NumberFormat.format(step.runningValue)
+            tokens.append(.init(text: "  " + soFar, style: Style(.accent, bold: true)))
+            return tokens
+        }
+        tokens.append(.init(text: " = " + NumberFormat.format(window.result)
+                                + (step == nil ? "" : "  written"),
                             style: Style(.accent, bold: true)))
         tokens.append(.init(text: "  from map rows \(window.rows.lowerBound + 1)-"
                                 + "\(window.rows.upperBound), columns "
