@@ -58,7 +58,8 @@ import Testing
         var state = save(app(SandboxState.standard()), as: "kept.md")
         #expect(state.sandbox?.prompt?.confirmingOverwrite == true)
         let asking = view(state).plainText()
-        #expect(asking.contains("kept.md exists: press y to overwrite it, any other key to keep it"))
+        #expect(asking.contains(
+            "kept.md exists: press y to overwrite it, any other key to keep it"))
         state = performSandboxEffects(update(state, .key(.character("n"))),
                                       workingDirectory: folder)
         #expect(state.sandbox?.message == "not saved")

@@ -60,7 +60,8 @@ import Testing
         // A 30x30 disc of 200 on 0: too large for numbers at 80x24.
         var input = Grid(height: 30, width: 30)
         for row in 0..<30 {
-            for column in 0..<30 where (row - 15) * (row - 15) + (column - 15) * (column - 15) < 100 {
+            for column in 0..<30
+            where (row - 15) * (row - 15) + (column - 15) * (column - 15) < 100 {
                 input[row, column] = 200
             }
         }

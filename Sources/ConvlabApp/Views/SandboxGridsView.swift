@@ -124,7 +124,8 @@ struct SandboxGridsView {
         if activation != .identity { title += " → " + activation.description }
         screen.put(focusTitle(title, focused: .map), x: layout.map.x, y: layout.gridTop,
                    style: Style(.title, bold: true, underline: sandbox.focus == .map),
-                   maxWidth: (sandbox.showsPooling ? layout.pool.x : screen.width) - layout.map.x - 1)
+                   maxWidth: (sandbox.showsPooling ? layout.pool.x : screen.width)
+                       - layout.map.x - 1)
         let channel = sandbox.filter
         let right = sandbox.showsPooling ? layout.pool.x - 3 : screen.width - 1
         if drawHeatmap(trace.output.channel(channel), at: layout.map,

@@ -8,7 +8,8 @@ struct SandboxView {
     let sandbox: SandboxState
 
     static let keys: [(String, String)] = [
-        ("Tab", "area"), ("←↑↓→", "move"), ("0-9⏎", "set"), ("p", "preset"), ("a", "activation"),
+        ("Tab", "area"), ("←↑↓→", "move"), ("0-9⏎", "set"), ("p", "preset"),
+        ("a", "activation"),
         ("s z d", "stride pad dil"), ("c", "flip"), ("o", "pool"), ("n x", "filter"),
         ("N", "layer"), ("w", "save"), ("?", "keys"), ("q", "quit"),
     ]
@@ -43,7 +44,9 @@ struct SandboxView {
         let left = " convlab " + String(state.glyphs.vertical) + " sandbox"
             + (sandbox.title == "sandbox" ? "" : ": " + sandbox.title)
         var right = ""
-        if sandbox.layers.count > 1 { right += "layer \(sandbox.layer + 1)/\(sandbox.layers.count)  " }
+        if sandbox.layers.count > 1 {
+            right += "layer \(sandbox.layer + 1)/\(sandbox.layers.count)  "
+        }
         right += "keys in: \(sandbox.focus.rawValue) "
         let rightX = max(0, screen.width - right.count)
         screen.put(left, x: 0, y: 0, style: Style(.title, bold: true, reverse: true),
