@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct PoolingTests {
     // A 4x5 map; every expected value was computed with NumPy by slicing each window and
-    // taking np.max or np.mean.
+    // taking np.max or np.mean, and matches torch's nn.MaxPool2d / nn.AvgPool2d.
     let map = grid([[1, 3, 2, 0, 5], [4, -1, 6, 2, 1], [0, 2, 7, 8, 3], [9, 1, -2, 4, 6]])
 
     @Test func maxAndAverageMatchNumPy() throws {

