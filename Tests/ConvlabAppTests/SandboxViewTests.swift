@@ -74,6 +74,16 @@ import Testing
         Snapshot.assert(text, named: "sandbox-heatmap-80x24")
     }
 
+    @Test func anASCIITerminalGetsNoUnicode() {
+        var state = openingSandbox(press(standard, .character("o"), .tab),
+                                   in: AppState(lessons: [], width: 80, height: 24))
+        state.glyphs = .ascii
+        let text = view(state).plainText()
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(text.contains(">filter edge-vertical"))
+        #expect(text.contains("dilation=1) -> (1, 1, 4, 4), nn.ReLU(),"))
+    }
+
     @Test func twoLayersOnALargerScreen() {
         let sandbox = press(standard, .character("n"), .character("N"))
         Snapshot.assert(screen(sandbox, width: 100, height: 30),

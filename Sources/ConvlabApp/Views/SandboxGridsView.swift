@@ -121,7 +121,7 @@ struct SandboxGridsView {
         let geometry = trace.geometry
         let activation = sandbox.currentLayer.activation
         var title = "map \(geometry.outputHeight)x\(geometry.outputWidth)"
-        if activation != .identity { title += " → " + activation.description }
+        if activation != .identity { title += arrow + activation.description }
         screen.put(focusTitle(title, focused: .map), x: layout.map.x, y: layout.gridTop,
                    style: Style(.title, bold: true, underline: sandbox.focus == .map),
                    maxWidth: (sandbox.showsPooling ? layout.pool.x : screen.width)
@@ -258,6 +258,9 @@ struct SandboxGridsView {
             kernelRow: geometry.kernelHeight / 2, kernelColumn: geometry.kernelWidth / 2)
         return SandboxState.Cursor(row: centre.row, column: centre.column)
     }
+
+    /// " → ", or " -> " where the terminal has only ASCII.
+    private var arrow: String { glyphs == .ascii ? " -> " : " → " }
 
     /// A title with a focus arrow in front when its area has the keys.
     private func focusTitle(_ text: String, focused area: SandboxState.Focus) -> String {

@@ -8,7 +8,7 @@ struct SandboxKeysView {
     static let sections: [(String, [(String, String)])] = [
         ("Moving", [
             ("Tab  Shift-Tab", "keys to input, filter, map, pool, settings"),
-            ("arrows  h j k l", "move the cursor; in settings ← → choose, ↑ ↓ change"),
+            ("arrows  h j k l", "move the cursor; in settings left/right choose, up/down change"),
             ("[  ]", "previous / next channel"),
             ("Space  Backspace", "in the pool area: pool one value at a time, or back"),
             ("f F  < >", "next / previous filter; previous / next layer"),

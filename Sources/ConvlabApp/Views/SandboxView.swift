@@ -8,7 +8,7 @@ struct SandboxView {
     let sandbox: SandboxState
 
     static let keys: [(String, String)] = [
-        ("Tab", "area"), ("←↑↓→", "move"), ("0-9⏎", "set"), ("p", "preset"),
+        ("Tab", "area"), ("arrows", "move"), ("0-9 Enter", "set"), ("p", "preset"),
         ("a", "activation"),
         ("s z d", "stride pad dil"), ("c", "flip"), ("o", "pool"), ("n x", "filter"),
         ("N", "layer"), ("w", "save"), ("?", "keys"), ("q", "quit"),
@@ -136,7 +136,7 @@ struct SandboxView {
                                                                                    bold: true)))
         if activation != .identity {
             let after = activation.value(raw)
-            tokens.append(.init(text: " → \(activation) " + NumberFormat.format(after),
+            tokens.append(.init(text: arrow + "\(activation) " + NumberFormat.format(after),
                                 style: after == 0 && raw != 0 ? Style(.zeroed, bold: true)
                                     : Style(.accent, bold: true)))
         }
@@ -189,7 +189,7 @@ struct SandboxView {
     /// The equivalent PyTorch layer and its output shape, always on screen.
     private var pytorchText: String {
         guard let line = sandbox.pytorch else { return "" }
-        var text = line.call + " → " + line.shapeText
+        var text = line.call + arrow + line.shapeText
         if let module = PyTorchCall.module(for: sandbox.currentLayer.activation) {
             text += ", " + module
         }
@@ -230,6 +230,9 @@ struct SandboxView {
             screen.put(message, x: 1, y: y, style: Style(.accent), maxWidth: screen.width - 2)
         }
     }
+
+    /// " → ", or " -> " where the terminal has only ASCII.
+    private var arrow: String { state.glyphs == .ascii ? " -> " : " → " }
 
     private func describe(_ target: SandboxState.EditTarget) -> String {
         func place(_ cursor: SandboxState.Cursor, channels: Int) -> String {
