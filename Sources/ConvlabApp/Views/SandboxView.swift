@@ -7,11 +7,11 @@ struct SandboxView {
     let state: AppState
     let sandbox: SandboxState
 
+    /// The key bar drops entries from its end first, so the ones a newcomer needs come first.
     static let keys: [(String, String)] = [
-        ("Tab", "area"), ("arrows", "move"), ("0-9 Enter", "set"), ("p", "preset"),
-        ("a", "activation"),
-        ("s z d", "stride pad dil"), ("c", "flip"), ("o", "pool"), ("n x", "filter"),
-        ("N", "layer"), ("w", "save"), ("?", "keys"), ("q", "quit"),
+        ("?", "keys"), ("Tab", "area"), ("arrows", "move"), ("0-9 Enter", "set"),
+        ("p", "preset"), ("w", "save"), ("a", "activation"), ("s z d", "stride pad dil"),
+        ("c", "flip"), ("o", "pool"), ("n x", "filter"), ("N", "layer"), ("q", "quit"),
     ]
 
     func draw(into screen: inout Screen) {
