@@ -63,10 +63,13 @@ final class CursesTerminal {
             let terminal = newterm(nil, output, input)
         else {
             TerminalRestore.uninstall()
-            let name = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            let name = getenv("TERM").map { String(cString: $0) } ?? ""
             throw TerminalError(
-                description: "The terminal type TERM=\(name) is unknown here; "
-                    + "try TERM=xterm-256color.")
+                description: name.isEmpty
+                    ? "TERM is not set, so there is no telling what this terminal can do; "
+                        + "set it to the terminal's type, for example TERM=xterm-256color."
+                    : "The terminal type TERM=\(ControlCharacters.visibleLine(name)) is unknown "
+                        + "here; try TERM=xterm-256color.")
         }
         // A terminal that cannot move its cursor (TERM=dumb) would get the screen as one long
         // scroll of text; the headless commands serve it better.
@@ -75,8 +78,10 @@ final class CursesTerminal {
             delscreen(terminal)
             TerminalRestore.uninstall()
             throw TerminalError(
-                description: "This terminal cannot move its cursor, which "
-                    + "the lab needs; use `convlab render` for text output.")
+                description: "This terminal (TERM=dumb or alike) cannot move its cursor, "
+                    + "which the lab needs. Set TERM to the terminal's type, for example "
+                    + "TERM=xterm-256color, or read a lesson as text: "
+                    + "convlab render LESSON --all")
         }
         self.terminal = terminal
         self.window = convlab_stdscr()
@@ -101,6 +106,7 @@ final class CursesTerminal {
         colorSupport = CursesTerminal.startColors(forceMonochrome: forceMonochrome)
         looks = CursesTerminal.prepareLooks(for: colorSupport)
         TerminalRestore.setResetSequence(TerminalRestore.resetSequence(mouse: mouseGranted != 0))
+        TerminalRestore.setResumeSequence(TerminalRestore.terminfoBytes("smkx"))
     }
 
     deinit {
@@ -239,6 +245,9 @@ final class CursesTerminal {
     private func resumed() -> TerminalEvent {
         // The shell may have changed the terminal modes while we were stopped.
         reset_prog_mode()
+        // Curses' suspend turned the keypad's application mode off and forgot it was on; the
+        // SIGCONT handler already sent it again (see `setResumeSequence`), this tells curses.
+        keypad(window, true)
         needsFullRepaint = true
         let (width, height) = size
         return .resize(width: width, height: height)

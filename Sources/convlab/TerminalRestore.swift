@@ -28,6 +28,7 @@ enum TerminalRestore {
         // rather than for the first time inside a handler.
         let state = handlerState
         _ = resetBuffer
+        _ = resumeBuffer
         _ = previousActions
 
         state.pointee = HandlerState()
@@ -49,7 +50,20 @@ enum TerminalRestore {
         }
         // No SA_RESTART: when the process was stopped by SIGSTOP rather than Ctrl-Z, the
         // interrupted read returns, so `nextEvent` can report the resume at once.
-        setHandler(SIGCONT, flags: 0) { _ in handlerState.pointee.resumed = 1 }
+        setHandler(SIGCONT, flags: 0) { _ in
+            handlerState.pointee.resumed = 1
+            writeFromHandler(resumeBuffer, length: handlerState.pointee.resumeLength)
+        }
+
+        // A blocked signal mask is inherited across exec: started by a parent that blocks
+        // signals (a supervisor, a test runner's thread), Ctrl-C, Ctrl-Z, resizes and the
+        // handlers above would all be held back forever. Unblock the ones the lab relies on.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in exitSignals + fatalSignals + [SIGCONT, SIGTSTP, SIGWINCH] {
+            sigaddset(&wanted, signal)
+        }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         state.pointee.installed = true
     }
 
@@ -63,11 +77,25 @@ enum TerminalRestore {
         handlerState.pointee.resetLength = count
     }
 
+    /// Sets the bytes written when the process continues after a stop, before curses redraws.
+    ///
+    /// Curses' own Ctrl-Z handling turns the keypad's application mode off on the way out and
+    /// does not turn it on again, and the read it was waiting in resumes without returning,
+    /// so only a handler can send it before the next key: without it, the first arrow key
+    /// after `fg` arrives as ESC [ C, which reads as Escape.
+    static func setResumeSequence(_ bytes: [UInt8]) {
+        handlerState.pointee.resumeLength = 0
+        let count = min(bytes.count, resumeCapacity)
+        for index in 0..<count { resumeBuffer[index] = bytes[index] }
+        handlerState.pointee.resumeLength = count
+    }
+
     /// Puts back the signal dispositions found by `install`, after a normal shutdown.
     static func uninstall() {
         guard handlerState.pointee.installed else { return }
         handlerState.pointee.installed = false
         handlerState.pointee.resetLength = 0
+        handlerState.pointee.resumeLength = 0
         for signal in exitSignals + fatalSignals + [SIGCONT] {
             sigaction(signal, previousActions + Int(signal), nil)
         }
@@ -143,11 +171,13 @@ private struct HandlerState {
     var hasSavedModes = false
     var savedModes = termios()
     var resetLength = 0
+    var resumeLength = 0
     var resumed: sig_atomic_t = 0
     var installed = false
 }
 
 private let resetCapacity = 512
+private let resumeCapacity = 64
 
 // Allocated once and never freed: a handler may run at any moment until the process ends.
 // Raw pointers rather than Swift variables, because a handler interrupting the main thread
@@ -162,6 +192,11 @@ nonisolated(unsafe) private let resetBuffer: UnsafeMutablePointer<UInt8> = {
     pointer.initialize(repeating: 0, count: resetCapacity)
     return pointer
 }()
+nonisolated(unsafe) private let resumeBuffer: UnsafeMutablePointer<UInt8> = {
+    let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: resumeCapacity)
+    pointer.initialize(repeating: 0, count: resumeCapacity)
+    return pointer
+}()
 /// Indexed by signal number; Linux numbers signals below 65.
 nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction> = {
     let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
@@ -169,13 +204,14 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
     return pointer
 }()
 
-/// Writes the reset bytes and puts back the saved modes; async-signal-safe.
-private func restoreTerminalFromHandler() {
-    let state = handlerState
+/// Writes `length` bytes from `bytes` to the terminal; async-signal-safe.
+private func writeFromHandler(_ bytes: UnsafeMutablePointer<UInt8>, length: Int) {
+    // errno belongs to the code the handler interrupted; leave it as it was.
+    let savedErrno = errno
+    defer { errno = savedErrno }
     var written = 0
-    let length = state.pointee.resetLength
     while written < length {
-        let result = write(state.pointee.outputFD, resetBuffer + written, length - written)
+        let result = write(handlerState.pointee.outputFD, bytes + written, length - written)
         if result > 0 {
             written += result
         } else if result < 0 && errno == EINTR {
@@ -184,6 +220,12 @@ private func restoreTerminalFromHandler() {
             break
         }
     }
+}
+
+/// Writes the reset bytes and puts back the saved modes; async-signal-safe.
+private func restoreTerminalFromHandler() {
+    let state = handlerState
+    writeFromHandler(resetBuffer, length: state.pointee.resetLength)
     if state.pointee.hasSavedModes {
         // TCSANOW, not TCSADRAIN: waiting for output to drain could hang a dying process.
         tcsetattr(state.pointee.inputFD, TCSANOW, &state.pointee.savedModes)
