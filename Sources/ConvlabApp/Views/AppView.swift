@@ -24,7 +24,9 @@ public func view(_ state: AppState) -> Screen {
     case .lessonProblems:
         LessonProblemsView(state: state).draw(into: &screen)
     case .sandbox:
-        if let sandbox = state.sandbox { SandboxView(state: state, sandbox: sandbox).draw(into: &screen) }
+        if let sandbox = state.sandbox {
+            SandboxView(state: state, sandbox: sandbox).draw(into: &screen)
+        }
     }
     drawFootnotes(state, into: &screen)
     return screen

@@ -17,6 +17,7 @@ struct HelpView {
             ("p", "play / pause"),
             ("+  -", "faster / slower"),
             ("P", "presentation mode: no key bar, big cells"),
+            ("e", "edit a copy of the lesson in the sandbox"),
         ]),
         ("Predictions", [
             ("0-9 . - / x", "type your answer"),
