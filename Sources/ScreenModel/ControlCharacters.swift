@@ -41,7 +41,13 @@ public enum ControlCharacters {
     /// the placeholder. A cluster with a control inside (Unicode never forms one, but "\r\n"
     /// is a single `Character`) shows as one placeholder.
     public static func cellCharacter(_ character: Character) -> Character {
-        if character == "\t" { return " " }
+        // Nearly every cell is plain ASCII: decide those without walking scalars. ("\r\n"
+        // reports the ASCII value of its line feed, a control, so it still becomes one
+        // placeholder.)
+        if let ascii = character.asciiValue {
+            if ascii == 0x09 { return " " }
+            return ascii < 0x20 || ascii == 0x7F ? Character(placeholder) : character
+        }
         guard character.unicodeScalars.contains(where: isControl) else { return character }
         return Character(placeholder)
     }

@@ -88,15 +88,19 @@ public struct Screen: Sendable, Equatable {
     /// One text line per row, trailing spaces removed: what `render` prints and what the
     /// snapshot tests compare.
     public func plainText() -> String {
-        var lines: [String] = []
-        lines.reserveCapacity(height)
+        // Built in one string, each row's trailing blanks skipped rather than appended and
+        // removed: `convlab render` and the frame benchmark call this once per frame.
+        var text = ""
+        text.reserveCapacity(height * (width + 1))
         for y in 0..<height {
+            let row = cells[(y * width)..<(y * width + width)]
+            let end = row.lastIndex { $0.monochromeCharacter != " " }.map { $0 + 1 }
+                ?? row.startIndex
             // Plain text has no colours, so heatmap cells show their density characters.
-            var line = String(cells[(y * width)..<(y * width + width)].map(\.monochromeCharacter))
-            while line.last == " " { line.removeLast() }
-            lines.append(line)
+            for cell in row[row.startIndex..<end] { text.append(cell.monochromeCharacter) }
+            text.append("\n")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return height == 0 ? "\n" : text
     }
 
     /// The row `y` as text, trailing spaces kept.
