@@ -4,40 +4,41 @@ import ScreenModel
 struct HelpView {
     let state: AppState
 
+    // Every entry fits one line of a half-width column at 80x24, so the page is whole there.
     static let sections: [(String, [(String, String)])] = [
         ("Stepping", [
-            ("Right  l  Space", "next step"),
-            ("Left  h  Backspace", "previous step"),
-            ("g  Home / G  End", "first / last step"),
-            ("f", "fine steps (one product) or coarse (one cell)"),
-            ("click a map cell", "jump to the step that fills it"),
-            ("PgDn  PgUp", "scroll a long scene's text"),
+            ("Right l Space", "next step"),
+            ("Left h Bksp", "previous step"),
+            ("g G Home End", "first / last step"),
+            ("f", "fine or coarse steps"),
+            ("click a cell", "jump to its step"),
+            ("PgDn PgUp", "scroll a long scene"),
         ]),
         ("Autoplay and showing", [
             ("p", "play / pause"),
-            ("+  -", "faster / slower"),
-            ("P", "presentation mode: no key bar, big cells"),
-            ("e", "edit a copy of the lesson in the sandbox"),
+            ("+ -", "faster / slower"),
+            ("P", "presentation mode"),
+            ("e", "edit a copy (sandbox)"),
         ]),
         ("Predictions", [
             ("0-9 . - / x", "type your answer"),
-            ("Enter  Esc", "check it / skip the question"),
+            ("Enter  Esc", "check it / skip it"),
         ]),
         ("Gradient panel", [
-            ("t", "panel full screen / back"),
-            ("<  >", "move along the layers"),
-            ("[  ]", "fewer / more layers (2 to 30)"),
-            ("1 2 3 4", "show or hide sigmoid, tanh, relu, leaky-relu"),
-            ("r", "new random weights (next seed)"),
+            ("t", "full screen / back"),
+            ("< >", "move along the layers"),
+            ("[ ]", "fewer / more layers"),
+            ("1 2 3 4", "sigmoid tanh relu leaky"),
+            ("r", "new random weights"),
         ]),
         ("Lessons", [
-            ("n  N", "next / previous lesson"),
-            ("L  Esc", "lesson list"),
-            ("Enter", "open the highlighted lesson"),
+            ("n N", "next / previous lesson"),
+            ("L Esc", "lesson list"),
+            ("Enter", "open the chosen lesson"),
         ]),
         ("Anywhere", [
-            ("?", "this page (any key closes it)"),
-            ("q  Ctrl-C", "quit"),
+            ("?", "this page"),
+            ("q Ctrl-C", "quit"),
         ]),
     ]
 
@@ -50,8 +51,8 @@ struct HelpView {
         // so every key fits at 80x24.
         let columns = screen.height - 4 >= Self.rowsNeeded(actionWidth: screen.width - 28) ? 1 : 2
         let columnWidth = (screen.width - 2) / columns
-        let keyWidth = columns == 1 ? 24 : 17
-        let actionWidth = columnWidth - keyWidth - 3
+        let keyWidth = columns == 1 ? 24 : 14
+        let actionWidth = columnWidth - keyWidth - 2
         var x = 2
         var y = 2
         for (title, keys) in Self.sections {
