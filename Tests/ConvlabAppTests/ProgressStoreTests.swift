@@ -136,7 +136,7 @@ import Testing
         let second = folder + "/02-second.md"
         try quizLessonText.replacingOccurrences(of: "# Quiz fixture", with: "# Second")
             .write(toFile: second, atomically: true, encoding: .utf8)
-        let options = try InteractiveOptions.parse(["--autoplay", "--no-quiz", "--lessons", folder],
+        let options = try InteractiveOptions.parse(["--autoplay", "--lessons", folder],
                                                    context: context)
         var state = AppState.starting(options, progress: StudentProgress(), width: 80, height: 24)
         #expect(state.session?.lesson.title == "Quiz fixture")
@@ -150,6 +150,8 @@ import Testing
         #expect(state.playing)
         for _ in 0..<32 { state = update(state, .tick) }
         #expect(state.session?.lesson.title == "Quiz fixture")
+        // A demo neither asks nor writes anything into the student's record.
+        #expect(state.progress == StudentProgress())
     }
 
     @Test func presentationModeHidesTheKeyBar() throws {

@@ -140,19 +140,55 @@ func parseLesson(_ text: String, path: String) throws(LessonProblems) -> Lesson 
     }
 
     @Test(arguments: [
-        ("4", Verdict.right), (" 4 ", .right), ("4.004", .right), ("4.02", .wrong), ("3", .wrong),
-        ("8/2", .right), ("abc", .wrong), ("", .wrong),
+        ("4", Verdict?.some(.right)), (" 4 ", .right), ("4.004", .right), ("4.02", .wrong),
+        ("3", .wrong), ("8/2", .right), ("abc", nil), ("", nil), ("--", nil), ("1e999", nil),
     ])
-    func numbersAreMarkedWithinRounding(typed: String, verdict: Verdict) {
-        #expect(QuizMarking.verdict(for: typed, answer: .number(4)) == verdict)
+    func numbersAreMarkedWithinRounding(typed: String, verdict: Verdict?) {
+        let marked = QuizMarking.mark(typed, answer: .number(4))
+        #expect((try? marked.get()) == verdict)
+        if verdict == nil {
+            #expect(marked == .failure(.init(message: "'\(typed.trimmingCharacters(in: .whitespaces))' "
+                                              + "is not a number; type one such as 4, -2.5 or 1/3")))
+        }
     }
 
     @Test(arguments: [
-        ("2x2", Verdict.right), ("2 x 2", .right), ("2", .right), ("2,2", .right), ("3x2", .wrong),
-        ("2x", .right), ("x", .wrong), ("2x2x2", .wrong),
+        ("2x2", Verdict?.some(.right)), ("2 x 2", .right), ("2", .right), ("2,2", .right),
+        ("2 2", .right), ("3x2", .wrong), ("3", .wrong), ("2x", nil), ("x", nil), ("2x2x2", nil),
+        ("two", nil),
     ])
-    func sizesAreMarked(typed: String, verdict: Verdict) {
-        #expect(QuizMarking.verdict(for: typed, answer: .size(height: 2, width: 2)) == verdict)
+    func sizesAreMarked(typed: String, verdict: Verdict?) {
+        #expect((try? QuizMarking.mark(typed, answer: .size(height: 2, width: 2)).get()) == verdict)
+    }
+
+    @Test func anUnreadableAnswerKeepsTheQuestionOpen() throws {
+        var state = type(try quizState(), "2x")
+        state = press(state, .enter)
+        #expect(state.session?.prompt?.isOpen == true)
+        #expect(state.session?.answers.isEmpty == true)
+        #expect(view(state).plainText().contains("type the size as height x width, such as 6x6"))
+        state = press(state, .control("u"))
+        #expect(state.session?.prompt?.typed == "")
+        state = press(type(state, "2x2"), .enter)
+        #expect(state.session?.prompt?.verdict == .right)
+    }
+
+    @Test func aQuestionSharingItsStepWithALaterSceneIsStillAsked() throws {
+        // Coarse steps: the cell question and the closing scene begin on the same step.
+        let text = quizLessonText.replacingOccurrences(of: "when: activation\nask: activation 2 1\n",
+                                                       with: "when: end\n")
+            .replacingOccurrences(of: "ask: size\n", with: "")
+            .replacingOccurrences(of: "activation: relu", with: "activation: none")
+            .replacingOccurrences(of: "when: cell 1 2\nask: cell 1 2", with: "when: cell 2 2\nask: cell 2 2")
+        let path = try writeLesson(text)
+        var state = AppState(lessons: InteractiveOptions.load([path]), width: 80, height: 24)
+        state = opening(0, in: state)
+        state = press(state, .character("f"), .character("G"))
+        #expect(state.session?.prompt?.isOpen == true)
+        #expect(view(state).plainText().contains("Predict:"))
+        state = press(type(state, "1"), .enter)
+        #expect(state.session?.prompt?.verdict == .right)
+        #expect(view(state).plainText().contains("Right."))
     }
 
     @Test func aQuestionStopsTheStudentUntilAnswered() throws {

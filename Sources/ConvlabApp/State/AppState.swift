@@ -67,6 +67,8 @@ public struct AppState: Sendable, Equatable {
     public var presentation = false
     /// With `--autoplay`: each lesson plays on its own and the next follows it.
     public var autoplayAll = false
+    /// False for a hands-free demo (`--autoplay`), which must not move a student's place.
+    public var recordsProgress = true
     /// A one-line notice shown over the key bar until the next key.
     public var status: String?
     /// The speed figures for a lesson's `{bench}` line, measured by the run loop (a side

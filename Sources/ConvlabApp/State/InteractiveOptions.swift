@@ -126,7 +126,9 @@ extension AppState {
                                 width: Int, height: Int) -> AppState {
         var state = AppState(lessons: options.lessons, width: width, height: height)
         state.progress = progress
-        state.quizzes = options.start.quizzes
+        // A hands-free demo asks nothing and leaves the student's record alone.
+        state.quizzes = options.start.quizzes && !options.start.autoplay
+        state.recordsProgress = !options.start.autoplay
         state.autoplayAll = options.start.autoplay
         if let speed = options.start.speed, let index = speeds.firstIndex(of: speed) {
             state.speedIndex = index

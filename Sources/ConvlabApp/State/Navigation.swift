@@ -33,7 +33,8 @@ extension AppState {
 
     private mutating func ask(_ sceneIndex: Int, in session: inout LessonSession) {
         guard let question = session.lesson.scenes[sceneIndex].question else { return }
-        session.prompt = QuizPrompt(sceneIndex: sceneIndex, question: question)
+        session.prompt = QuizPrompt(sceneIndex: sceneIndex, question: question,
+                                    step: session.stepIndex)
         playing = false
     }
 
@@ -41,12 +42,12 @@ extension AppState {
     /// when reached); an answered one stays on screen while its scene does.
     private func dropStalePrompt(in session: inout LessonSession) {
         guard let prompt = session.prompt else { return }
-        if prompt.isOpen || session.sceneIndex != prompt.sceneIndex { session.prompt = nil }
+        if prompt.isOpen || !prompt.isShown(in: session) { session.prompt = nil }
     }
 
     /// Copies the open lesson's place and answers into `progress`.
     mutating func recordProgress() {
-        guard mode == .lesson, let session else { return }
+        guard recordsProgress, mode == .lesson, let session else { return }
         let key = StudentProgress.key(forLessonAt: session.lesson.path)
         var record = progress.lessons[key] ?? LessonProgress()
         record.lastStep = session.fineStepIndex

@@ -11,10 +11,21 @@ public struct QuizPrompt: Sendable, Equatable {
     public var typed = ""
     /// Nil while the student is still answering.
     public var verdict: Verdict?
+    /// The step it was asked at; its answer stays on screen there even when a later scene
+    /// begins on the same step.
+    public var step: Int
+    /// Why the last Enter was not taken as an answer (not a number, not a size).
+    public var problem: String?
 
-    public init(sceneIndex: Int, question: Question) {
+    public init(sceneIndex: Int, question: Question, step: Int) {
         self.sceneIndex = sceneIndex
         self.question = question
+        self.step = step
+    }
+
+    /// Whether the prompt belongs on screen at `session`'s current step.
+    func isShown(in session: LessonSession) -> Bool {
+        isOpen || session.sceneIndex == sceneIndex || session.stepIndex == step
     }
 
     public var isOpen: Bool { verdict == nil }
@@ -26,27 +37,43 @@ public struct QuizPrompt: Sendable, Equatable {
 
 /// Marking a typed answer against the one the network gives.
 public enum QuizMarking {
-    /// Right when the number is within half a unit in the last place shown: a student who
-    /// works with the two decimals the screen shows is not marked wrong for rounding.
-    public static func verdict(for typed: String, answer: Question.Answer) -> Verdict {
+    /// The verdict on `typed`, or why it is not an answer at all (then the question stays
+    /// open: a slip of the keyboard should not cost the student the question).
+    ///
+    /// A number is right within half a unit in the last place shown: a student who works with
+    /// the two decimals the screen shows is not marked wrong for rounding.
+    public static func mark(_ typed: String, answer: Question.Answer) -> Result<Verdict, Unreadable> {
         switch answer {
         case .number(let expected):
-            guard case .success(let given) = NumberText.parse(Substring(trimmed(typed))) else {
-                return .wrong
+            switch NumberText.parse(Substring(trimmed(typed))) {
+            case .success(let given):
+                let tolerance = max(0.005, abs(expected) * 0.001)
+                return .success(abs(given - expected) <= tolerance ? .right : .wrong)
+            case .failure:
+                return .failure(Unreadable(message: "'\(trimmed(typed))' is not a number; type "
+                                               + "one such as 4, -2.5 or 1/3"))
             }
-            let tolerance = max(0.005, abs(expected) * 0.001)
-            return abs(given - expected) <= tolerance ? .right : .wrong
         case .size(let height, let width):
-            guard let given = size(typed) else { return .wrong }
-            return given == (height, width) ? .right : .wrong
+            guard let given = size(typed) else {
+                return .failure(Unreadable(message: "type the size as height x width, "
+                                               + "such as 6x6"))
+            }
+            return .success(given == (height, width) ? .right : .wrong)
         }
     }
 
-    /// Reads `6x4`, `6 x 4`, `6,4` or, for a square map, `6`.
+    /// Why a typed text is not an answer.
+    public struct Unreadable: Error, Equatable {
+        public let message: String
+    }
+
+    /// Reads `6x4`, `6 x 4`, `6,4` or, for a square map, `6`; `6x` is a size half typed.
     static func size(_ typed: String) -> (Int, Int)? {
-        let parts = trimmed(typed).lowercased()
-            .split(whereSeparator: { $0 == "x" || $0 == " " || $0 == "," })
-        let numbers = parts.compactMap { Int($0) }
+        let text = trimmed(typed).lowercased()
+        let parts = text.split(separator: "x", omittingEmptySubsequences: false).count > 1
+            ? text.split(separator: "x", omittingEmptySubsequences: false)
+            : text.split(whereSeparator: { $0 == " " || $0 == "," })
+        let numbers = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard numbers.count == parts.count else { return nil }
         switch numbers.count {
         case 1: return (numbers[0], numbers[0])

@@ -11,15 +11,25 @@ func handleAnswerKey(_ key: Key, in state: AppState) -> AppState? {
     switch key {
     case .character(let character) where QuizPrompt.answerCharacters.contains(character):
         if prompt.typed.count < QuizPrompt.maximumLength { prompt.typed.append(character) }
+        prompt.problem = nil
     case .backspace:
         if !prompt.typed.isEmpty { prompt.typed.removeLast() }
+        prompt.problem = nil
+    case .control("u"):
+        prompt.typed = ""
+        prompt.problem = nil
     case .enter:
         guard !prompt.typed.trimmingCharacters(in: .whitespaces).isEmpty,
               let answer = prompt.question.answer(in: session.steps.network)
         else { return next }
-        let verdict = QuizMarking.verdict(for: prompt.typed, answer: answer)
-        prompt.verdict = verdict
-        session.answers[prompt.sceneIndex] = verdict
+        switch QuizMarking.mark(prompt.typed, answer: answer) {
+        case .success(let verdict):
+            prompt.verdict = verdict
+            prompt.problem = nil
+            session.answers[prompt.sceneIndex] = verdict
+        case .failure(let unreadable):
+            prompt.problem = unreadable.message
+        }
     case .escape:
         prompt.verdict = .skipped
         session.answers[prompt.sceneIndex] = .skipped

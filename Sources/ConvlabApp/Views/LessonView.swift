@@ -45,7 +45,7 @@ struct LessonView {
         let maps = session.steps.network.traces[step.layer].appliedFilters.count
         if maps > 1 { right += "map \(step.filter + 1)/\(maps)  " }
         right += state.playing ? "▶ \(state.stepsPerSecond)/s  " : ""
-        if session.questionCount > 0 {
+        if session.questionCount > 0 && state.quizzes {
             let score = session.score
             right += "quiz \(score.right)/\(session.questionCount)  "
         }
@@ -69,7 +69,9 @@ struct LessonView {
                                         liveBench: state.liveBench)
         // A question on screen has the last rows; the story above it gives way.
         var quizLines: [(String, Style)] = []
-        if let prompt = session.prompt, prompt.sceneIndex == session.sceneIndex {
+        // An open question shows even when a later scene starts on the same step (coarse
+        // steps make that common); `go(to:)` drops an answered one once its scene is left.
+        if let prompt = session.prompt, prompt.isShown(in: session) {
             quizLines = QuizView(prompt: prompt, network: session.steps.network,
                                  glyphs: state.glyphs).lines(width: rect.width)
             quizLines = Array(quizLines.prefix(max(0, rect.maxY - y)))

@@ -15,7 +15,11 @@ struct QuizView {
             var result = wrapWords("Predict: " + questionText, width: width)
                 .map { ($0, Style(.accent, bold: true)) }
             result.append(("> " + prompt.typed + "_", Style(.current, bold: true)))
-            result.append(("Enter checks your answer; Esc skips the question.", Style(.dim)))
+            if let problem = prompt.problem {
+                result += wrapWords(problem, width: width).map { ($0, Style(.error, bold: true)) }
+            } else {
+                result.append(("Enter checks your answer; Esc skips the question.", Style(.dim)))
+            }
             return result
         }
         let heading: String
