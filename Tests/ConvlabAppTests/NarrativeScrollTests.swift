@@ -36,7 +36,11 @@ import Testing
         #expect(screen.contains("Sentence number 1 of"))
         #expect(!screen.contains("Sentence number 12 of"))
         let hint = try #require(screen.split(separator: "\n").first { $0.contains("PgDn more") })
-        #expect(hint.contains("lines 1-"))
+        #expect(hint.contains("lines 1-9 of 24"))
+        // One PgDn moves a page less one line: the last line in view stays as the first.
+        state = update(state, .key(.pageDown))
+        #expect(view(state).plainText().contains("lines 9-17 of 24"))
+        state = update(state, .key(.pageUp))
 
         // Paging down far enough shows the end, and the hint points back up.
         for _ in 0..<20 { state = update(state, .key(.pageDown)) }
@@ -44,9 +48,12 @@ import Testing
         #expect(screen.contains("Sentence number 12 of"))
         #expect(!screen.contains("Sentence number 1 of"))
         #expect(screen.contains("PgUp back"))
+        // 24 lines, 9 in view (a row goes to the scroll line): the last page starts at line
+        // 16 (offset 15), and PgUp goes back a page less one line, 8.
+        #expect(state.session?.narrativeOffset == 15)
         state = update(state, .key(.pageUp))
-        // 24 lines: the offset stops at the last line (23), and PgUp goes back 3.
-        #expect(state.session?.narrativeOffset == 20)
+        #expect(state.session?.narrativeOffset == 7)
+        #expect(view(state).plainText().contains("lines 8-16 of 24"))
 
         // A new scene starts at its top.
         state = update(state, .key(.character("G")))

@@ -134,15 +134,18 @@ private func handleLesson(_ key: Key, in state: AppState) -> AppState {
     case .character("-"), .character("_"):
         next.speedIndex = max(0, next.speedIndex - 1)
     case .pageDown, .control("d"):
-        // Never past the scene's last line, so PgUp comes straight back.
-        let width = LessonLayout(state: next, session: session).narrative.width
-        let count = session.scene.map {
-            LessonView.narrativeLines($0, width: width, session: session,
-                                      liveBench: next.liveBench).count
-        } ?? 0
-        session.narrativeOffset = min(session.narrativeOffset + 3, max(0, count - 1))
+        // A page is the rows in view less one, so a line is never skipped; it stops at the
+        // scene's last page, so PgUp comes straight back.
+        let layout = LessonLayout(state: next, session: session)
+        if let story = NarrativeLayout(state: next, session: session, rect: layout.narrative) {
+            session.narrativeOffset = min(story.first + max(1, story.textRows - 1),
+                                          story.lastOffset)
+        }
     case .pageUp, .control("u"):
-        session.narrativeOffset = max(0, session.narrativeOffset - 3)
+        let layout = LessonLayout(state: next, session: session)
+        if let story = NarrativeLayout(state: next, session: session, rect: layout.narrative) {
+            session.narrativeOffset = max(0, story.first - max(1, story.textRows - 1))
+        }
     case .character("f"):
         session.toggleGranularity()
         session.prompt = session.prompt?.isOpen == true ? nil : session.prompt

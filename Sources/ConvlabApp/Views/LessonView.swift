@@ -58,45 +58,76 @@ struct LessonView {
     }
 
     private func drawNarrative(into screen: inout Screen, rect: Rect) {
-        guard let scene = session.scene else { return }
-        var y = rect.y
-        if !scene.title.isEmpty && scene.title != session.lesson.title {
-            screen.put(scene.title, x: rect.x, y: y, style: Style(.accent, bold: true),
+        guard let story = NarrativeLayout(state: state, session: session, rect: rect) else {
+            return
+        }
+        if let title = story.title {
+            screen.put(title, x: rect.x, y: rect.y, style: Style(.accent, bold: true),
                        maxWidth: rect.width)
-            y += 1
         }
-        let lines = Self.narrativeLines(scene, width: rect.width, session: session,
-                                        liveBench: state.liveBench)
-        // A question on screen has the last rows; the story above it gives way.
-        var quizLines: [(String, Style)] = []
-        // An open question shows even when a later scene starts on the same step (coarse
-        // steps make that common); `go(to:)` drops an answered one once its scene is left.
-        if let prompt = session.prompt, prompt.isShown(in: session) {
-            quizLines = QuizView(prompt: prompt, network: session.steps.network,
-                                 glyphs: state.glyphs).lines(width: rect.width)
-            quizLines = Array(quizLines.prefix(max(0, rect.maxY - y)))
-            for (offset, line) in quizLines.enumerated() {
-                screen.put(line.0, x: rect.x, y: rect.maxY - quizLines.count + offset,
-                           style: line.1, maxWidth: rect.width)
-            }
+        for (offset, line) in story.quizLines.enumerated() {
+            screen.put(line.0, x: rect.x, y: rect.maxY - story.quizLines.count + offset,
+                       style: line.1, maxWidth: rect.width)
         }
-        let room = rect.maxY - y - quizLines.count - (quizLines.isEmpty ? 0 : 1)
-        guard room > 0 else { return }
-        // A scene longer than the room scrolls with PgDn/PgUp; the last row then says so.
-        let overflow = lines.count > room
-        let textRows = overflow ? max(1, room - 1) : room
-        let first = min(session.narrativeOffset, max(0, lines.count - textRows))
-        for (offset, line) in lines.dropFirst(first).prefix(textRows).enumerated() {
+        let y = story.textTop
+        for (offset, line) in story.lines.dropFirst(story.first).prefix(story.textRows)
+            .enumerated()
+        {
             screen.put(line, x: rect.x, y: y + offset, maxWidth: rect.width)
         }
-        if overflow && room > 1 {
-            let shown = "lines \(first + 1)-\(min(lines.count, first + textRows)) of "
-                + "\(lines.count)"
-            let hint = first + textRows < lines.count ? "  PgDn more" : "  PgUp back"
-            screen.put(shown + hint, x: rect.x, y: y + textRows, style: Style(.dim),
+        if story.overflows && story.room > 1 {
+            let shown = "lines \(story.first + 1)-"
+                + "\(min(story.lines.count, story.first + story.textRows)) of \(story.lines.count)"
+            let hint = story.first + story.textRows < story.lines.count
+                ? "  PgDn more" : "  PgUp back"
+            screen.put(shown + hint, x: rect.x, y: y + story.textRows, style: Style(.dim),
                        maxWidth: rect.width)
         }
     }
+}
+
+/// Where the scene's text goes in the narrative area: its title, the question block at the
+/// foot, and which lines of a long scene are in view. `update` pages by the same numbers.
+struct NarrativeLayout {
+    var title: String?
+    var lines: [String]
+    var quizLines: [(String, Style)]
+    var textTop: Int
+    /// Rows for the story between the title and the question block.
+    var room: Int
+    /// Rows of story text shown; one less than `room` when a scroll line is needed.
+    var textRows: Int
+    var overflows: Bool
+    /// The first line in view.
+    var first: Int
+
+    init?(state: AppState, session: LessonSession, rect: Rect) {
+        guard let scene = session.scene else { return nil }
+        var y = rect.y
+        if !scene.title.isEmpty && scene.title != session.lesson.title {
+            title = scene.title
+            y += 1
+        }
+        textTop = y
+        lines = LessonView.narrativeLines(scene, width: rect.width, session: session,
+                                          liveBench: state.liveBench)
+        // A question on screen has the last rows; the story above it gives way. An open
+        // question shows even when a later scene starts on the same step (coarse steps make
+        // that common); `go(to:)` drops an answered one once its scene is left.
+        quizLines = []
+        if let prompt = session.prompt, prompt.isShown(in: session) {
+            quizLines = Array(QuizView(prompt: prompt, network: session.steps.network,
+                                       glyphs: state.glyphs).lines(width: rect.width)
+                .prefix(max(0, rect.maxY - y)))
+        }
+        room = max(0, rect.maxY - y - quizLines.count - (quizLines.isEmpty ? 0 : 1))
+        overflows = lines.count > room
+        textRows = overflows ? max(1, room - 1) : room
+        first = min(session.narrativeOffset, max(0, lines.count - textRows))
+    }
+
+    /// The furthest a scene can be scrolled: its last page in view.
+    var lastOffset: Int { max(0, lines.count - textRows) }
 }
 
 extension LessonView {
