@@ -13,15 +13,6 @@ struct InteractiveSession {
 
     func run() -> Int32 {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
-        if options.start.resetProgress {
-            do {
-                try store.reset()
-            } catch {
-                FileHandle.standardError.write(Data(
-                    "convlab: cannot clear progress at \(store.file): \(error)\n".utf8))
-                return ExitStatus.cannotCreate
-            }
-        }
         let loaded = store.load()
         if let warning = loaded.warning { Log.write(warning) }
         let terminal: CursesTerminal
@@ -106,12 +97,13 @@ struct ProgressSaver {
             saved = progress
             return nil
         } catch {
-            // Not fatal: the lesson goes on without saving; the log says why.
-            Log.write("cannot save progress: \(error)")
+            // Not fatal: the lesson goes on without saving. Said once on screen and in the log,
+            // not on every step.
             saved = progress
             guard !failedBefore else { return nil }
             failedBefore = true
-            return "Progress cannot be saved: \(error)"
+            Log.write("cannot save progress: \(error)")
+            return "Progress cannot be saved (\(error)); the lesson goes on without it."
         }
     }
 

@@ -49,10 +49,27 @@ let options: InteractiveOptions
 do {
     options = try InteractiveOptions.parse(arguments, context: context)
 } catch let error as UsageError {
-    finish(.failure(error.message + "\n(see convlab --help)", status: ExitStatus.usage))
+    finish(.failure(error.message + "\n(see convlab --help)", status: error.status))
 }
 
-guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+// Progress is cleared before anything else, so `convlab --reset-progress` works from a script
+// too; without a terminal that is all it does.
+let hasTerminal = isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1
+if options.start.resetProgress {
+    let store = ProgressStore(environment: context.environment)
+    do {
+        let existed = try store.reset()
+        if !hasTerminal {
+            finish(CommandResult(output: existed ? "progress cleared: \(store.file) removed\n"
+                                 : "no saved progress at \(store.file)\n"))
+        }
+    } catch {
+        finish(.failure("cannot clear progress at \(store.file): \(error.localizedDescription)",
+                        status: ExitStatus.cannotCreate))
+    }
+}
+
+guard hasTerminal else {
     finish(.failure(
         "the lesson player needs a terminal (standard input and output must be a tty).\n"
             + "To print a lesson step as text, use: convlab render LESSON --step N",

@@ -47,7 +47,9 @@ import Testing
         let loaded = store.load()
         #expect(loaded.progress == StudentProgress())
         let warning = try #require(loaded.warning)
-        #expect(warning.contains("was set aside as " + store.file + ".corrupt-"))
+        #expect(warning.hasPrefix("Saved progress could not be read, so it was kept aside as "
+                                  + "progress.json.corrupt-"))
+        #expect(warning.hasSuffix(" in \(store.folder) and a new record started."))
         let files = try FileManager.default.contentsOfDirectory(atPath: store.folder)
         #expect(files.count == 1)
         #expect(files[0].hasPrefix("progress.json.corrupt-"))
@@ -84,8 +86,13 @@ import Testing
             withIntermediateDirectories: true)
         // A plain file where the folder should be.
         try "x".write(toFile: blocker, atomically: false, encoding: .utf8)
-        let store = ProgressStore(folder: blocker)
-        #expect(throws: (any Error).self) { try store.save(sample) }
+        let store = ProgressStore(folder: blocker + "/convlab")
+        do {
+            try store.save(sample)
+            Issue.record("expected the save to fail")
+        } catch {
+            #expect("\(error)" == "\(blocker) is a file, not a folder")
+        }
     }
 
     @Test func atomicWriteReplacesTheWholeFile() throws {
@@ -128,6 +135,25 @@ import Testing
             #expect(error.message == "--speed: '\(speed)' is not one of the speeds, in steps per "
                     + "second: 1, 2, 4, 8, 15, 30, 60")
         }
+    }
+
+    @Test func aMissingPathExits66AndAnUnknownWord64() throws {
+        func status(_ arguments: [String]) -> Int32? {
+            do {
+                _ = try InteractiveOptions.parse(arguments, context: context)
+                return nil
+            } catch let error as UsageError {
+                return error.status
+            } catch {
+                return nil
+            }
+        }
+        #expect(status(["missing-lesson.md"]) == ExitStatus.noInput)
+        #expect(status(["/no/such/folder/lesson.md"]) == ExitStatus.noInput)
+        #expect(status(["--lessons", "/no/such/folder"]) == ExitStatus.noInput)
+        #expect(status(["chek"]) == ExitStatus.usage)
+        #expect(status(["--lessons", try lessonFile()]) == ExitStatus.usage)
+        #expect(Command.render.run(["/no/such.md"], context).status == ExitStatus.noInput)
     }
 
     @Test func autoplayGoesOnToTheNextLessonAndRoundAgain() throws {

@@ -57,6 +57,23 @@ import Testing
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test func resetProgressWorksWithoutATerminal() throws {
+        let state = FileManager.default.temporaryDirectory
+            .appendingPathComponent("convlab-reset-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: state + "/convlab",
+                                                withIntermediateDirectories: true)
+        let file = state + "/convlab/progress.json"
+        try "{}".write(toFile: file, atomically: true, encoding: .utf8)
+        let output = state + "/out"
+        let binary = try TmuxSession.findBinary()
+        let status = try TmuxSession.spawnAndWait(
+            ["env", "XDG_STATE_HOME=" + state, binary, "--reset-progress"], output: output)
+        #expect(status == 0)
+        #expect(!FileManager.default.fileExists(atPath: file))
+        #expect(try String(contentsOfFile: output, encoding: .utf8)
+                == "progress cleared: \(file) removed\n")
+    }
+
     @Test func clickingAMapCellJumpsToTheStepThatWritesIt() throws {
         let (_, steps) = try reference()
         let tmux = try TmuxSession(arguments: ["--no-quiz", slidingPath], width: 80, height: 24)

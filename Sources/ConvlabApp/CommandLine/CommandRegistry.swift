@@ -36,9 +36,16 @@ public enum CommandRegistry {
             \(lines.joined(separator: "\n"))
 
             Options:
-              --lessons DIR   read lessons from DIR instead of the bundled Lessons/
-              --help, -h      show this help; `convlab COMMAND --help` for one command
-              --version       print the version
+              --lessons DIR     read lessons from DIR instead of the bundled Lessons/
+              --no-quiz         ask no predictions (for demos)
+              --autoplay        play every lesson in turn, hands-free; asks and records nothing
+              --speed N         autoplay steps per second: 1, 2, 4, 8, 15, 30 or 60
+              --reset-progress  forget saved progress (kept in $XDG_STATE_HOME/convlab)
+              --help, -h        show this help; `convlab COMMAND --help` for one command
+              --version         print the version
+
+            Exit status: 0 done, 2 a terminal is needed, 64 wrong command line, 65 bad lesson
+            or data, 66 a file or folder that does not exist, 73 a file that cannot be written.
 
             Keys in the terminal UI: press ? for the full list; q quits.
 

@@ -38,8 +38,17 @@ public struct CommandResult: Sendable, Equatable {
 /// A wrong flag or value on the command line: says which flag and what it accepts.
 public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
+    /// The exit status: usage (64), or no input (66) when a named path does not exist.
+    public var status: Int32 = ExitStatus.usage
 
     public init(_ message: String) { self.message = message }
+
+    /// The same error with another exit status.
+    public func with(status: Int32) -> UsageError {
+        var copy = self
+        copy.status = status
+        return copy
+    }
 
     public static func badValue(_ flag: String, _ value: String, allowed: String) -> UsageError {
         UsageError("\(flag): '\(value)' is not valid; expected \(allowed)")

@@ -1,3 +1,4 @@
+import Foundation
 import ConvModel
 import LessonFormat
 import ScreenModel
@@ -36,6 +37,9 @@ extension Command {
                 throw UsageError("--all and --step cannot be used together")
             }
             let path = scanner.positional[0]
+            guard FileManager.default.fileExists(atPath: path) else {
+                return .failure("\(path): no such file", status: ExitStatus.noInput)
+            }
             let lesson: Lesson
             do {
                 lesson = try LessonLoader.load(path: path)

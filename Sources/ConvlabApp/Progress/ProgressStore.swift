@@ -44,11 +44,11 @@ public struct ProgressStore: Sendable {
             let progress = try JSONDecoder().decode(StudentProgress.self, from: data)
             guard progress.version == 1 else {
                 return Loaded(progress: StudentProgress(), warning: setAside(
-                    because: "it was written by a newer convlab (version \(progress.version))"))
+                    because: "was written by a newer convlab (version \(progress.version))"))
             }
             return Loaded(progress: progress, warning: nil)
         } catch {
-            return Loaded(progress: StudentProgress(), warning: setAside(because: "it could not be read"))
+            return Loaded(progress: StudentProgress(), warning: setAside(because: "could not be read"))
         }
     }
 
@@ -72,20 +72,41 @@ public struct ProgressStore: Sendable {
         let aside = file + ".corrupt-\(stamp)"
         do {
             try FileManager.default.moveItem(atPath: file, toPath: aside)
-            return "progress file \(file) was set aside as \(aside): \(reason); starting afresh"
+            return "Saved progress \(reason), so it was kept aside as "
+                + "\((aside as NSString).lastPathComponent) in \(folder) and a new record started."
         } catch {
-            return "progress file \(file) is ignored: \(reason), and it could not be moved "
-                + "aside (\(error.localizedDescription)); progress will not be saved"
+            return "Saved progress in \(file) \(reason) and could not be moved aside, so it is "
+                + "ignored; progress will not be saved."
         }
     }
 
     /// Saves `progress` atomically.
     public func save(_ progress: StudentProgress) throws {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try createFolder()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(progress)
         try AtomicFile.write(data, to: file)
+    }
+
+    /// Makes the folder, with a reason a person can act on when that is impossible (Foundation's
+    /// own error text names neither the path nor the cause).
+    private func createFolder() throws {
+        var isFolder: ObjCBool = false
+        var path = folder
+        // The nearest part of the path that exists must be a folder.
+        while !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && path != "/" {
+            path = (path as NSString).deletingLastPathComponent
+        }
+        guard isFolder.boolValue else {
+            throw AtomicFile.Failure(description: "\(path) is a file, not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder,
+                                                    withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFile.Failure(description: "cannot create the folder \(folder)")
+        }
     }
 
     /// Removes the progress file (for `--reset-progress`); true when there was one.

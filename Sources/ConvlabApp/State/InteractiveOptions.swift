@@ -56,9 +56,13 @@ public struct InteractiveOptions: Sendable {
         }
         if let file = scanner.positional.first {
             guard FileManager.default.fileExists(atPath: file) else {
+                // A name that looks like a path is a missing file (66); a bare word may be a
+                // mistyped command (64).
+                let looksLikePath = file.contains("/") || file.hasSuffix(".md")
                 throw UsageError("'\(file)' is neither a command nor an existing lesson file; "
                                  + "commands: " + CommandRegistry.all.map(\.name)
                                     .joined(separator: ", "))
+                    .with(status: looksLikePath ? ExitStatus.noInput : ExitStatus.usage)
             }
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
@@ -83,6 +87,8 @@ public struct InteractiveOptions: Sendable {
               isFolder.boolValue
         else {
             throw UsageError("--lessons: '\(folder)' is not a folder")
+                .with(status: FileManager.default.fileExists(atPath: folder)
+                      ? ExitStatus.usage : ExitStatus.noInput)
         }
         return InteractiveOptions(lessons: load(LessonLoader.lessonPaths(in: folder)),
                                   openIndex: nil)

@@ -39,10 +39,15 @@ private func drawFootnotes(_ state: AppState, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: Style(.normal))
     }
     if let status = state.status {
-        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1),
-                    style: Style(.accent, reverse: true))
-        screen.put(" " + status, x: 0, y: y, style: Style(.accent, bold: true, reverse: true),
-                   maxWidth: screen.width)
+        // A notice wraps upwards over at most three rows, so its point is never cut off.
+        let lines = Array(wrapWords(status, width: max(1, screen.width - 2)).prefix(3))
+        for (offset, line) in lines.enumerated() {
+            let row = y - lines.count + 1 + offset
+            screen.fill(Rect(x: 0, y: row, width: screen.width, height: 1),
+                        style: Style(.accent, reverse: true))
+            screen.put(" " + line, x: 0, y: row,
+                       style: Style(.accent, bold: true, reverse: true), maxWidth: screen.width)
+        }
     }
 }
 

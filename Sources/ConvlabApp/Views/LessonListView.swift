@@ -14,8 +14,11 @@ struct LessonListView {
         screen.put(count, x: max(0, screen.width - count.count), y: 0,
                    style: Style(.title, bold: true, reverse: true))
         if state.lessons.isEmpty {
-            screen.put("No lessons found. Start convlab with --lessons DIR, or open a lesson "
-                       + "file: convlab LESSON.md", x: 2, y: 2, maxWidth: screen.width - 4)
+            let message = "No lessons found. Start convlab with --lessons DIR, or open a lesson "
+                + "file: convlab LESSON.md"
+            for (offset, line) in wrapWords(message, width: screen.width - 4).enumerated() {
+                screen.put(line, x: 2, y: 2 + offset)
+            }
             KeyBar.draw(KeyBar.list, into: &screen, glyphs: state.glyphs)
             return
         }
