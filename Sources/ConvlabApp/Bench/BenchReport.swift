@@ -34,7 +34,20 @@ enum BenchReport {
         vs memcpy: the kernel's median time over memcpy's for the same floats in and out
         (1.00x = as fast as copying). Backward kernels also read the gradient, a third array.
 
+        """ + buildNote
+
+    /// A debug build (what `swift run` makes) leaves the generic SIMD kernels unspecialised,
+    /// hundreds of times slower than they are; its figures must not be mistaken for the real
+    /// ones.
+    #if DEBUG
+    static let buildNote = """
+        This is a debug build: its kernels are unoptimised and these figures are far below the
+        real ones. Measure with a release build: swift run -c release convlab bench
+
         """
+    #else
+    static let buildNote = ""
+    #endif
 
     /// `{"size": N, "results": [{"name": ..., "elements_per_second": E,
     /// "ratio_to_memcpy": R}, ...]}`, one result per line.

@@ -45,7 +45,8 @@ public struct ArgumentScanner: Sendable {
                 }
             } else {
                 let known = (valueFlags.union(switchFlags)).sorted().joined(separator: ", ")
-                throw UsageError("unknown option '\(name)'; this command accepts: \(known)")
+                throw UsageError("unknown option '\(name)'; " + (known.isEmpty
+                    ? "this command takes no options" : "this command accepts: \(known)"))
             }
         }
     }
