@@ -65,17 +65,42 @@ import Testing
         #expect(state.sandbox?.message == "not saved")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
 
+        // A long path is shortened in the middle so the question shows whole at 80 columns.
+        let long = "a-folder-with-a-long-name/kept.md"
+        try FileManager.default.createDirectory(atPath: folder + "/a-folder-with-a-long-name",
+                                                withIntermediateDirectories: true)
+        try "old".write(toFile: folder + "/" + long, atomically: true, encoding: .utf8)
+        let longAsking = view(save(state, as: long))
+        #expect(longAsking.row(22) == " a-folder-…me/kept.md exists: press y to overwrite it, "
+                    + "any other key to keep it ")
+
         state = save(state, as: "kept.md")
         state = performSandboxEffects(update(state, .key(.character("y"))),
                                       workingDirectory: folder)
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# Sandbox\n"))
     }
 
-    @Test func aFolderThatDoesNotExistIsReported() {
+    @Test func aFolderThatDoesNotExistIsReportedWithThePromptKept() throws {
         let state = save(app(SandboxState.standard()), as: "no/such/folder/x.md")
-        let message = state.sandbox?.message ?? ""
-        #expect(message.hasPrefix("could not save: cannot create "))
-        #expect(message.hasSuffix("No such file or directory"))
+        #expect(state.sandbox?.message
+                    == "could not save no/such/folder/x.md: No such file or directory")
+        // The path stays in the prompt to be corrected.
+        #expect(state.sandbox?.prompt == SandboxState.SavePrompt(text: "no/such/folder/x.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+    }
+
+    @Test func aLongBadPathIsShortenedSoTheReasonShowsAt80Columns() {
+        let long = "a-folder-with-a-rather-long-name/and-another-one-inside-it/lesson.md"
+        let state = save(app(SandboxState.standard()), as: long)
+        // 32 characters at most: the first 15, "...", the last 14; then the reason whole.
+        let message = "could not save a-folder-with-a...e-it/lesson.md: No such file or directory"
+        #expect(state.sandbox?.message == message)
+        let screen = view(state)
+        #expect(screen.row(21).hasPrefix(" " + message + " "))
+        // The prompt keeps the end of the path, where the typing happens.
+        #expect(screen.row(22).hasPrefix(
+            " save as: …name/and-another-one-inside-it/lesson.md▏   Enter saves, Esc cancels"))
+        Snapshot.assert(screen.plainText(), named: "sandbox-save-failed-80x24")
     }
 
     @Test func numbersAreWrittenSoTheyReadBackExactly() throws {

@@ -55,12 +55,33 @@ func type(_ sandbox: SandboxState, _ text: String) -> SandboxState {
         #expect(sandbox.gradients.report != standard.gradients.report)
     }
 
+    @Test(arguments: [
+        ("1/0", "'1/0' divides by zero"),
+        ("1e999", "'1e999' is too large (over 1.8e308)"),
+        ("--", "'--' is not a number"),
+        ("abc", "'abc' is not a number"),
+        ("inf", "'inf' is not a finite number"),
+    ])
+    func aBadNumberStaysInTheFieldWithTheReason(text: String, reason: String) {
+        var sandbox = press(standard, .tab, .enter)
+        sandbox = press(type(sandbox, text), .enter)
+        #expect(sandbox.edit?.text == text)
+        #expect(sandbox.message == reason + "; type a number such as 2, -0.5 or 1/9")
+        #expect(sandbox.currentFilter == standard.currentFilter)
+        // Corrected in place: Ctrl-U clears the field, then a number is taken.
+        sandbox = press(type(press(sandbox, .control("u")), "1/4"), .enter)
+        #expect(sandbox.edit == nil)
+        #expect(sandbox.currentFilter.weights[0, 0] == 0.25)
+    }
+
     @Test func aBadNumberKeepsTheFieldOpenAndEscCancels() {
         var sandbox = press(standard, .enter)
         sandbox = type(sandbox, "1/0")
         sandbox = press(sandbox, .enter)
         #expect(sandbox.edit?.text == "1/0")
-        #expect(sandbox.message == "'1/0' is not a number")
+        sandbox = press(sandbox, .backspace, .enter)
+        #expect(sandbox.edit?.text == "1/")
+        #expect(sandbox.message == "'1/' is not a number; type a number such as 2, -0.5 or 1/9")
         sandbox = press(sandbox, .escape)
         #expect(sandbox.edit == nil)
         #expect(sandbox.input == standard.input)
@@ -195,9 +216,55 @@ func type(_ sandbox: SandboxState, _ text: String) -> SandboxState {
         #expect(press(standard, .character("q")).quitRequested)
         // While typing, q is a letter of the path and Esc closes only the prompt.
         let prompting = type(press(standard, .character("w")), "q")
-        #expect(prompting.prompt?.text == "sandbox.mdq")
+        #expect(prompting.prompt?.text == "q")
         #expect(!prompting.quitRequested)
         #expect(press(prompting, .escape).prompt == nil)
         #expect(!press(prompting, .escape).leaveRequested)
+    }
+
+    @Test func theSuggestedPathIsReplacedByTypingAndEditedByTheLineKeys() {
+        let asked = press(standard, .character("w"))
+        #expect(asked.prompt == SandboxState.SavePrompt(text: "sandbox.md", suggested: true))
+        // A path typed at once replaces the suggestion instead of being appended to it.
+        var sandbox = type(asked, "/tmp/x.md")
+        #expect(sandbox.prompt?.text == "/tmp/x.md")
+        #expect(sandbox.prompt?.suggested == false)
+        // Ctrl-W takes the last folder or name, with the separator before the cursor.
+        sandbox = press(type(press(sandbox, .control("u")), "/work/main/x.md"), .control("w"))
+        #expect(sandbox.prompt?.text == "/work/main/")
+        sandbox = press(sandbox, .control("w"))
+        #expect(sandbox.prompt?.text == "/work/")
+        sandbox = press(sandbox, .control("u"))
+        #expect(sandbox.prompt?.text == "")
+        // Backspace edits the suggestion, after which typing adds to it.
+        sandbox = type(press(asked, .backspace, .backspace), "txt")
+        #expect(sandbox.prompt?.text == "sandbox.txt")
+        #expect(press(sandbox, .enter).pendingSave?.path == "sandbox.txt")
+    }
+
+    @Test func poolingIsChangedOnTheLastLayerOnly() throws {
+        // Two layers, on layer 1: o is refused with the reason, nothing changes.
+        var sandbox = press(standard, .character("N"), .character("<"))
+        #expect(sandbox.layer == 0 && !sandbox.isLastLayer)
+        sandbox = press(sandbox, .character("o"))
+        #expect(sandbox.pooling == nil)
+        #expect(sandbox.message
+                    == "pooling goes after the last layer only; > to layer 2 to change it")
+        // On layer 2 it is taken and pools layer 2's output (the identity of layer 1's ReLU
+        // map, padded 'same'): NumPy, max of each 2x2 block of [[18 18 0 0] [27 27 0 0] ...].
+        sandbox = press(sandbox, .character(">"), .character("o"))
+        let pooled = try #require(sandbox.pooled)
+        #expect(pooled.output.rows() == [[27, 0], [27, 0]])
+        // Back on layer 1, its window and stride are refused too, by key and typed.
+        sandbox = press(sandbox, .character("<"), .tab, .tab, .tab)
+        #expect(sandbox.focus == .settings)
+        for _ in 0..<6 { sandbox = press(sandbox, .right) }
+        #expect(sandbox.setting == .poolWindow)
+        sandbox = press(sandbox, .up)
+        #expect(sandbox.message?.hasPrefix("pooling goes after the last layer only") == true)
+        sandbox = press(type(sandbox, "1"), .enter)
+        #expect(sandbox.message?.hasPrefix("pooling goes after the last layer only") == true)
+        sandbox = press(sandbox, .left, .down)
+        #expect(sandbox.pooling == Pooling(kind: .max, window: 2, stride: 2))
     }
 }

@@ -89,4 +89,50 @@ import Testing
         Snapshot.assert(screen(sandbox, width: 100, height: 30),
                         named: "sandbox-two-layers-100x30")
     }
+
+    @Test func aBadNumberShowsItsReasonAboveTheOpenField() {
+        let sandbox = press(type(press(standard, .tab, .right), "1/0"), .enter)
+        let text = screen(sandbox)
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[21] == " '1/0' divides by zero; type a number such as 2, -0.5 or 1/9")
+        #expect(rows[22].hasPrefix(" weight (1,2): 1/0▏   Enter sets, Esc cancels"))
+        Snapshot.assert(text, named: "sandbox-bad-number-80x24")
+    }
+
+    @Test func aLongMessageIsWrappedWholeAt80Columns() {
+        // Dilation 3 makes the 3x3 filter span 7 rows of a 6x6 input: refused.
+        let sandbox = press(standard, .character("d"), .character("d"))
+        #expect(sandbox.message == "not changed: layer 1: the filter spans 7 rows (with "
+                    + "dilation) but the padded input has only 6")
+        let text = screen(sandbox)
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[21]
+                    == " not changed: layer 1: the filter spans 7 rows (with dilation) but the padded")
+        #expect(rows[22] == " input has only 6")
+        Snapshot.assert(text, named: "sandbox-message-wrapped-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func thePresetListIsOnScreenWhileTheDigitIsAwaited(width: Int, height: Int) {
+        let text = screen(press(standard, .character("p")), width: width, height: height)
+        for (index, name) in FilterPreset.names.enumerated() {
+            #expect(text.contains("│ \((index + 1) % 10)  \(name) "), "\(name)")
+        }
+        #expect(text.contains(" preset for filter 1: press 1-9 or 0 (listed above); any "
+                                + "other key closes"))
+        if width == 120 { Snapshot.assert(text, named: "sandbox-presets-120x40") }
+    }
+
+    @Test func poolingSettingsOnAnEarlierLayerSayWhereItIs() {
+        // Pooling on after layer 2; layer 1's settings row says so instead of "max".
+        let sandbox = press(standard, .character("N"), .character("o"), .character("<"),
+                            .character("o"))
+        let text = screen(sandbox)
+        #expect(text.contains(" pooling max, after layer 2  window -  pool stride -"))
+        #expect(screen(press(standard, .character("N"), .character("<")))
+                    .contains(" pooling off (last layer only)  window -  pool stride -"))
+        #expect(text.contains(" pooling goes after the last layer only; > to layer 2 to "
+                                + "change it"))
+        Snapshot.assert(text, named: "sandbox-pooling-other-layer-80x24")
+    }
 }

@@ -73,9 +73,25 @@ public func performSandboxEffects(_ state: AppState, workingDirectory: String = 
             try AtomicFile.write(Data(request.text.utf8), to: path)
             sandbox.message = "saved \(request.path); convlab check and convlab open it"
         } catch {
-            sandbox.message = "could not save: \(error)"
+            // The prompt stays open with the path, so it can be corrected.
+            sandbox.prompt = SandboxState.SavePrompt(text: request.path)
+            sandbox.message = saveFailure(path: request.path, error)
         }
     }
     next.sandbox = sandbox
     return next
+}
+
+/// "could not save PATH: REASON", with a long path shortened in the middle so the reason
+/// (the system's words, such as "No such file or directory") fits on screen.
+func saveFailure(path: String, _ error: Error) -> String {
+    // AtomicFile says "cannot create TEMPORARY: REASON"; the temporary name means nothing to
+    // the student, so only the reason is kept.
+    let description = "\(error)"
+    let reason = description.range(of: ": ", options: .backwards)
+        .map { String(description[$0.upperBound...]) } ?? description
+    let limit = 32
+    let shown = path.count <= limit ? path
+        : String(path.prefix(limit / 2 - 1)) + "..." + String(path.suffix(limit / 2 - 2))
+    return "could not save \(shown): \(reason)"
 }

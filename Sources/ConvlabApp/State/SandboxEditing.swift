@@ -1,4 +1,5 @@
 import ConvModel
+import Foundation
 import LessonFormat
 import ScreenModel
 
@@ -94,11 +95,8 @@ extension SandboxState {
             set(which, to: number)
             return
         }
-        let value: Double
-        switch NumberText.parse(Substring(field.text)) {
-        case .success(let parsed): value = parsed
-        case .failure(let failure):
-            message = NumberText.message(for: Substring(field.text), failure)
+        guard case .success(let value) = NumberText.parse(Substring(field.text)) else {
+            message = Self.numberProblem(field.text)
             return
         }
         edit = nil
@@ -118,6 +116,28 @@ extension SandboxState {
         }
     }
 
+    /// Why `text` is not a value for a cell or weight, and what would be: the edit field stays
+    /// open with the text, so this is what the student reads to correct it.
+    static func numberProblem(_ text: String) -> String {
+        let example = "type a number such as 2, -0.5 or 1/9"
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return example + ", or Esc to cancel" }
+        let quoted = "'\(text)'"
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, case .success = NumberText.parse(parts[0]),
+           case .success(0) = NumberText.parse(parts[1]) {
+            return quoted + " divides by zero; " + example
+        }
+        guard case .failure(.notFinite) = NumberText.parse(Substring(trimmed)) else {
+            return quoted + " is not a number; " + example
+        }
+        let lowered = trimmed.lowercased()
+        if lowered.contains("nan") || lowered.contains("inf") {
+            return quoted + " is not a finite number; " + example
+        }
+        return quoted + " is too large (over 1.8e308); " + example
+    }
+
     /// Sets a numeric setting to a typed whole number.
     mutating func set(_ which: Setting, to number: Int) {
         switch which {
@@ -125,6 +145,7 @@ extension SandboxState {
         case .dilation: changeLayer { $0.settings.dilation = number }
         case .padding: changeLayer { $0.settings.padding = number == 0 ? .valid : .zeros(number) }
         case .poolWindow, .poolStride:
+            guard !refusesPoolingOffTheLastLayer() else { return }
             guard var changed = pooling else {
                 message = "pooling is off; press o to turn it on"
                 return
@@ -164,15 +185,15 @@ extension SandboxState {
         case .kernel:
             changeLayer { $0.settings.flipsKernel.toggle() }
         case .pooling:
+            guard !refusesPoolingOffTheLastLayer() else { return }
             let kinds: [Pooling.Kind?] = [nil, .max, .average]
             let index = kinds.firstIndex(of: pooling?.kind) ?? 0
             let kind = kinds[(index + delta + kinds.count) % kinds.count]
             let changed = kind.map { Pooling(kind: $0, window: pooling?.window ?? 2,
                                              stride: pooling?.stride ?? 2) }
-            if apply(pooling: .some(changed)), changed != nil, !isLastLayer {
-                message = "pooling follows the last layer (layer \(layers.count)); > shows it"
-            }
+            apply(pooling: .some(changed))
         case .poolWindow, .poolStride:
+            guard !refusesPoolingOffTheLastLayer() else { return }
             guard let current = pooling else {
                 message = "pooling is off; press o to turn it on"
                 return
@@ -180,6 +201,15 @@ extension SandboxState {
             let value = which == .poolWindow ? current.window : current.stride
             set(which, to: max(1, value + delta))
         }
+    }
+
+    /// Pooling runs after the last layer only (a pooled map between layers would need the
+    /// next layer to read it, which lesson files cannot hold yet), so on any other layer a
+    /// pooling change is refused with the reason. Returns whether it was refused.
+    mutating func refusesPoolingOffTheLastLayer() -> Bool {
+        guard !isLastLayer else { return false }
+        message = "pooling goes after the last layer only; > to layer \(layers.count) to change it"
+        return true
     }
 
     /// Adds a filter to the layer on show: the identity for a 3x3 layer, else a copy. The

@@ -53,6 +53,9 @@ public struct SandboxState: Sendable, Equatable {
     public struct SavePrompt: Sendable, Equatable {
         public var text: String
         public var confirmingOverwrite = false
+        /// True while `text` is the untouched suggestion: like selected text, the first
+        /// character typed replaces it, so a path typed at once is not appended to it.
+        public var suggested = false
     }
 
     /// A write the run loop carries out (`performSandboxEffects`), so `updateSandbox` stays
@@ -66,7 +69,9 @@ public struct SandboxState: Sendable, Equatable {
     public var title: String
     public var input: Grid
     public var layers: [ConvLayer]
-    /// Pooling after the last layer's activation, or nil.
+    /// Pooling after the last layer's activation, or nil. It belongs to the last layer only:
+    /// `o` and the pooling settings are refused on the others, so what the settings row says
+    /// is always what is drawn.
     public var pooling: Pooling?
 
     /// The layer on show, from 0, and the filter of that layer.

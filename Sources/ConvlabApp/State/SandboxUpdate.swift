@@ -21,8 +21,24 @@ public func updateSandbox(_ state: SandboxState, _ event: TerminalEvent) -> Sand
     return handleSandboxKey(key, next)
 }
 
-/// Characters that can start or continue a typed number.
-private let numberCharacters = Set("0123456789-+./eE")
+/// Backspace, Ctrl-U (clear) and Ctrl-W (the last word, or the last folder of a path) on a
+/// line being typed. Returns false for any other key.
+private func editLine(_ text: inout String, _ key: Key) -> Bool {
+    switch key {
+    case .backspace, .delete:
+        if !text.isEmpty { text.removeLast() }
+    case .control("u"):
+        text = ""
+    case .control("w"):
+        // Separators just before the cursor go with the word, as in a shell.
+        let separators: Set<Character> = [" ", "/"]
+        while let last = text.last, separators.contains(last) { text.removeLast() }
+        while let last = text.last, !separators.contains(last) { text.removeLast() }
+    default:
+        return false
+    }
+    return true
+}
 
 private func handleSandboxKey(_ key: Key, _ state: SandboxState) -> SandboxState {
     var next = state
@@ -52,7 +68,7 @@ private func handleSandboxKey(_ key: Key, _ state: SandboxState) -> SandboxState
     case .character("p"):
         next.showingPresets = true
     case .character("w"):
-        next.prompt = SandboxState.SavePrompt(text: "sandbox.md")
+        next.prompt = SandboxState.SavePrompt(text: "sandbox.md", suggested: true)
     case .character("s"): next.adjust(.stride, by: 1)
     case .character("S"): next.adjust(.stride, by: -1)
     case .character("d"): next.adjust(.dilation, by: 1)
@@ -93,16 +109,19 @@ private func handleEdit(_ key: Key, _ state: SandboxState) -> SandboxState {
     switch key {
     case .escape:
         next.edit = nil
-    case .backspace, .delete:
-        if !edit.text.isEmpty { edit.text.removeLast() }
-        next.edit = edit
     case .enter:
         next.commit(edit)
-    case .character(let character) where numberCharacters.contains(character):
+    case .character(let character):
+        // Anything typed is kept, so a mistake stays on screen to be corrected after Enter
+        // says what is wrong with it.
         if edit.text.count < 24 { edit.text.append(character) }
         next.edit = edit
     default:
-        next.message = "type a number, Enter to set it, Esc to cancel"
+        guard editLine(&edit.text, key) else {
+            next.message = "type a number, Enter to set it, Esc to cancel"
+            return next
+        }
+        next.edit = edit
     }
     return next
 }
@@ -143,9 +162,6 @@ private func handlePrompt(_ key: Key, _ state: SandboxState) -> SandboxState {
     case .escape:
         next.prompt = nil
         next.message = "not saved"
-    case .backspace, .delete:
-        if !prompt.text.isEmpty { prompt.text.removeLast() }
-        next.prompt = prompt
     case .enter:
         let path = prompt.text.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else {
@@ -157,10 +173,14 @@ private func handlePrompt(_ key: Key, _ state: SandboxState) -> SandboxState {
         next.pendingSave = SandboxState.SaveRequest(
             path: path, text: SandboxLessonText.lesson(from: next), overwrite: false)
     case .character(let character):
+        if prompt.suggested { prompt.text = "" }
         if prompt.text.count < 240 { prompt.text.append(character) }
+        prompt.suggested = false
         next.prompt = prompt
     default:
-        break
+        // Backspace and the others edit the suggestion rather than replace it.
+        if editLine(&prompt.text, key) { prompt.suggested = false }
+        next.prompt = prompt
     }
     return next
 }

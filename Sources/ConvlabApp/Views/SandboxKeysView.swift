@@ -18,11 +18,12 @@ struct SandboxKeysView {
             ("p then 1-9, 0", "preset: identity, edges, sobel, laplacian, blurs, ..."),
             ("s S  z Z  d D", "stride, padding (valid, same, 1, 2...), dilation up/down"),
             ("a  c", "next activation; cross-correlation / convolution"),
-            ("o", "pooling off / max / average (after the last layer)"),
+            ("o", "pooling off / max / average (on the last layer only)"),
             ("n x  N X", "add / remove a filter; add / remove the last layer"),
         ]),
         ("Files", [
             ("w", "save as a lesson file (asks for a path)"),
+            ("Ctrl-U  Ctrl-W", "while typing: clear the line; delete the last word"),
             ("Esc", "back to the lesson (when opened with e)"),
             ("q", "quit"),
         ]),

@@ -69,7 +69,10 @@ struct SandboxView {
                 y += 1
             }
             let chosen = sandbox.focus == .settings && sandbox.setting == setting
-            let off = sandbox.pooling == nil && (setting == .poolWindow || setting == .poolStride)
+            // Pooling belongs to the last layer: on the others its settings are dimmed.
+            let pooling = [.pooling, .poolWindow, .poolStride].contains(setting)
+            let off = pooling && (!sandbox.isLastLayer
+                || (sandbox.pooling == nil && setting != .pooling))
             screen.put(text, x: x, y: y,
                        style: chosen ? Style(.current, bold: true, reverse: true)
                            : Style(off ? .dim : .normal))
@@ -85,9 +88,14 @@ struct SandboxView {
         case .dilation: return "\(layer.settings.dilation)"
         case .activation: return layer.activation.description
         case .kernel: return layer.settings.flipsKernel ? "convolution" : "cross-correlation"
-        case .pooling: return sandbox.pooling?.kind.rawValue ?? "off"
-        case .poolWindow: return sandbox.pooling.map { "\($0.window)" } ?? "-"
-        case .poolStride: return sandbox.pooling.map { "\($0.stride)" } ?? "-"
+        case .pooling:
+            let kind = sandbox.pooling?.kind.rawValue ?? "off"
+            guard !sandbox.isLastLayer else { return kind }
+            return sandbox.pooling == nil ? "off (last layer only)"
+                : kind + ", after layer \(sandbox.layers.count)"
+        case .poolWindow, .poolStride:
+            guard sandbox.isLastLayer, let pooling = sandbox.pooling else { return "-" }
+            return "\(setting == .poolWindow ? pooling.window : pooling.stride)"
         }
     }
 
@@ -211,24 +219,73 @@ struct SandboxView {
         }
     }
 
-    /// The edit field, the save prompt, or the last message.
+    /// The last message, wrapped over up to two rows so its reason shows whole at 80 columns,
+    /// with the edit field or save prompt below it: the rows go up from the message line,
+    /// over the bottom of the panels, only while there is something to say.
     private func drawMessageLine(_ layout: SandboxLayout, into screen: inout Screen) {
-        let y = layout.messageY
-        let cursor = state.glyphs == .ascii ? "_" : "▏"
-        if let prompt = sandbox.prompt {
-            let text = prompt.confirmingOverwrite
-                ? "\(prompt.text) exists: press y to overwrite it, any other key to keep it"
-                : "save as: " + prompt.text + cursor + "   Enter saves, Esc cancels"
-            screen.put(text, x: 1, y: y, style: Style(.accent, bold: true),
-                       maxWidth: screen.width - 2)
-        } else if let edit = sandbox.edit {
-            let text = describe(edit.target) + ": " + edit.text + cursor
-            let x = screen.put(text, x: 1, y: y, style: Style(.current, bold: true, reverse: true))
-            screen.put("   Enter sets, Esc cancels", x: x, y: y, style: Style(.dim),
-                       maxWidth: screen.width - x - 1)
-        } else if let message = sandbox.message {
-            screen.put(message, x: 1, y: y, style: Style(.accent), maxWidth: screen.width - 2)
+        let width = screen.width - 2
+        var rows: [[DotProductView.Token]] = []
+        if let message = sandbox.message {
+            var lines = wrapWords(message, width: width)
+            if lines.count > 2 {
+                lines = Array(lines.prefix(2))
+                lines[1] = String(lines[1].prefix(width - 1)) + state.glyphs.ellipsis
+            }
+            rows += lines.map { [.init(text: $0, style: Style(.accent))] }
         }
+        if let field = fieldTokens(width: width) { rows.append(field) }
+        if sandbox.showingPresets {
+            // Said at the bottom too, where the eye is after typing, with the list above.
+            rows.append([.init(text: "preset for filter \(sandbox.filter + 1): press 1-9 or 0 "
+                                   + "(listed above); any other key closes",
+                               style: Style(.accent, bold: true))])
+        }
+        for (offset, row) in rows.enumerated() {
+            let y = layout.messageY - (rows.count - 1 - offset)
+            guard y >= layout.lowerTop else { continue }
+            screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: Style(.normal))
+            var x = 1
+            for token in row {
+                x = screen.put(token.text, x: x, y: y, style: token.style,
+                               maxWidth: max(0, 1 + width - x))
+            }
+        }
+    }
+
+    /// The save prompt or the edit field being typed, or nil when neither is open.
+    private func fieldTokens(width: Int) -> [DotProductView.Token]? {
+        let cursor = state.glyphs == .ascii ? "_" : "▏"
+        let bold = Style(.accent, bold: true)
+        if let prompt = sandbox.prompt {
+            if prompt.confirmingOverwrite {
+                let question = " exists: press y to overwrite it, any other key to keep it"
+                return [.init(text: shortened(prompt.text, to: width - question.count)
+                              + question, style: bold)]
+            }
+            let hint = prompt.suggested ? "   type a path to replace it, Enter saves, Esc cancels"
+                : "   Enter saves, Esc cancels"
+            // The end of a long path is kept: it is where the typing happens.
+            let room = max(8, width - "save as: ".count - 1 - hint.count)
+            let path = prompt.text.count <= room ? prompt.text
+                : state.glyphs.ellipsis + String(prompt.text.suffix(room - 1))
+            // The suggestion is shown as selected text: typing replaces it.
+            return [.init(text: "save as: ", style: bold),
+                    .init(text: path, style: prompt.suggested
+                        ? Style(.current, bold: true, reverse: true) : bold),
+                    .init(text: cursor, style: bold), .init(text: hint, style: Style(.dim))]
+        }
+        guard let edit = sandbox.edit else { return nil }
+        return [.init(text: describe(edit.target) + ": " + edit.text + cursor,
+                      style: Style(.current, bold: true, reverse: true)),
+                .init(text: "   Enter sets, Esc cancels", style: Style(.dim))]
+    }
+
+    /// `text` cut in the middle to at most `limit` characters (at least 12).
+    private func shortened(_ text: String, to limit: Int) -> String {
+        let limit = max(12, limit)
+        guard text.count > limit else { return text }
+        return String(text.prefix(limit / 2 - 1)) + state.glyphs.ellipsis
+            + String(text.suffix(limit - limit / 2))
     }
 
     /// " → ", or " -> " where the terminal has only ASCII.
