@@ -8,7 +8,10 @@ extension Screen {
     ///
     ///     ESC[0;38;5;33m+1ESC[0m ESC[0;38;5;208m-2ESC[0m
     public func ansiText(palette: Palette) -> String {
-        var text = ""
+        // Gathered as UTF-8 and decoded once, rather than appended character by character.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(height * (width * 4 + 8))
+        var scalar = [UInt8](repeating: 0, count: 4)
         for y in 0..<height {
             var end = width
             while end > 0 && self[end - 1, y] == .blank { end -= 1 }
@@ -20,17 +23,20 @@ extension Screen {
                 let cell = self[x, y]
                 let parameters = palette.sgrParameters(for: cell.style)
                 if parameters != current {
-                    text += Screen.sgr(parameters)
+                    bytes += Screen.sgr(parameters).utf8
                     current = parameters
                 }
-                // Cells set through the subscript have not been through `put`; a control
-                // character must never reach the terminal from here either.
-                let shown = palette.colorCount > 0 ? cell.character : cell.monochromeCharacter
-                text.append(Screen.printable(shown))
+                // Cells set through the subscript have been cleaned on the way in; cleaned
+                // again here all the same, since a control must never reach the terminal.
+                let shown = palette.colorCount > 0 ? cell.scalar : cell.monochromeScalar
+                let count = scalar.withUnsafeMutableBufferPointer {
+                    Screen.appendUTF8(Cell.cellScalar(shown), to: $0, at: 0)
+                }
+                bytes += scalar[0..<count]
             }
-            text += Screen.sgr("") + "\n"
+            bytes += (Screen.sgr("") + "\n").utf8
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func sgr(_ parameters: String) -> String {

@@ -67,11 +67,10 @@ public struct BrailleCanvas: Sendable, Equatable {
     /// Braille numbers its dots down the left column (1, 2, 3, then 7 at the bottom) and down
     /// the right column (4, 5, 6, then 8); bit n-1 is dot n.
     public func cellBits(column: Int, row: Int) -> UInt8 {
+        guard column >= 0, row >= 0, column < columns, row < rows else { return 0 }
         var bits: UInt8 = 0
-        for (index, bit) in BrailleCanvas.dotBits.enumerated() {
-            let x = column * 2 + index / 4
-            let y = row * 4 + index % 4
-            if isSet(x: x, y: y) { bits |= bit }
+        for index in 0..<8 where dots[(row * 4 + index % 4) * pixelWidth + column * 2 + index / 4] != 0 {
+            bits |= BrailleCanvas.dotBits[index]
         }
         return bits
     }
@@ -90,22 +89,22 @@ public struct BrailleCanvas: Sendable, Equatable {
         into screen: inout Screen, at rect: Rect, styles: [Style],
         glyphs: Glyphs = .unicode
     ) {
+        let low = Cell.scalar(for: glyphs.plotLowMark)
+        let high = Cell.scalar(for: glyphs.plotMark)
         for row in 0..<min(rows, rect.height) {
             for column in 0..<min(columns, rect.width) {
                 let bits = cellBits(column: column, row: row)
                 guard bits != 0 else { continue }
 
-                let character: Character
+                let scalar: Unicode.Scalar
                 if glyphs.usesBraille {
-                    character = Character(Unicode.Scalar(0x2800 + UInt32(bits))!)
+                    scalar = Unicode.Scalar(0x2800 + UInt32(bits))!
                 } else {
-                    character =
-                        bits & BrailleCanvas.upperHalf == 0
-                        ? glyphs.plotLowMark : glyphs.plotMark
+                    scalar = bits & BrailleCanvas.upperHalf == 0 ? low : high
                 }
                 let series = dominantSeries(column: column, row: row)
                 let style = styles.isEmpty ? Style.normal : styles[min(series, styles.count - 1)]
-                screen[rect.x + column, rect.y + row] = Cell(character, style: style)
+                screen[rect.x + column, rect.y + row] = Cell(scalar: scalar, style: style)
             }
         }
     }
@@ -116,16 +115,23 @@ public struct BrailleCanvas: Sendable, Equatable {
     private static let upperHalf: UInt8 = 0x01 | 0x02 | 0x08 | 0x10
 
     private func dominantSeries(column: Int, row: Int) -> Int {
-        var counts: [Int: Int] = [:]
-        for dx in 0..<2 {
-            for dy in 0..<4 {
-                let owner = dots[(row * 4 + dy) * pixelWidth + column * 2 + dx]
-                if owner != 0 { counts[owner - 1, default: 0] += 1 }
+        // A cell has eight dots, so counting each dot's owner among them is cheap and needs
+        // no dictionary.
+        var best = 0
+        var bestCount = 0
+        for dot in 0..<8 {
+            let owner = dots[(row * 4 + dot % 4) * pixelWidth + column * 2 + dot / 4]
+            guard owner != 0 else { continue }
+            var count = 0
+            for other in 0..<8
+            where dots[(row * 4 + other % 4) * pixelWidth + column * 2 + other / 4] == owner {
+                count += 1
+            }
+            if count > bestCount || (count == bestCount && owner - 1 > best) {
+                best = owner - 1
+                bestCount = count
             }
         }
-        let best = counts.max { lhs, rhs in
-            lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key < rhs.key
-        }
-        return best?.key ?? 0
+        return best
     }
 }

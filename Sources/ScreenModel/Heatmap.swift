@@ -30,13 +30,14 @@ public struct Shade: Sendable, Hashable {
 
     /// The strength of the cell from 0 to `levels`: the mean magnitude of its halves.
     public var strength: Int {
-        let halves = [top] + (bottom.map { [$0] } ?? [])
-        let total = halves.reduce(0) { $0 + abs($1) }
-        return (total + halves.count / 2) / halves.count
+        guard let bottom else { return abs(top) }
+        return (abs(top) + abs(bottom) + 1) / 2
     }
 
     /// Ten characters from empty to full ink, used when colours or Unicode are missing.
-    public static let densityRamp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+    public static let densityRamp: [Character] = densityScalars.map(Character.init)
+
+    static let densityScalars: [Unicode.Scalar] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
     /// The density character for a strength from 0 to `levels`.
     public static func density(_ strength: Int) -> Character {
@@ -77,9 +78,13 @@ public struct Shade: Sendable, Hashable {
 extension Cell {
     /// The character to show when there is no colour: a heatmap half-block becomes the
     /// density character of its shade; every other cell keeps its character.
-    public var monochromeCharacter: Character {
-        guard let shade = style.shade, character == Heatmap.halfBlock else { return character }
-        return shade.densityCharacter
+    public var monochromeCharacter: Character { Character(monochromeScalar) }
+
+    /// `monochromeCharacter` as the scalar it is.
+    @inline(__always)
+    public var monochromeScalar: Unicode.Scalar {
+        guard let shade = style.shade, scalar == Heatmap.halfBlockScalar else { return scalar }
+        return Shade.densityScalars[min(max(shade.strength, 0), Shade.densityScalars.count - 1)]
     }
 }
 
@@ -96,6 +101,7 @@ extension Cell {
 /// data the diverging one.
 public struct Heatmap: Sendable {
     public static let halfBlock: Character = "▀"
+    static let halfBlockScalar: Unicode.Scalar = "▀"
 
     public let height: Int
     public let width: Int

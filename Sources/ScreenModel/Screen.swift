@@ -1,17 +1,3 @@
-/// One character position on the screen.
-public struct Cell: Sendable, Hashable {
-    /// A single-column grapheme. Views never put wide characters in a cell.
-    public var character: Character
-    public var style: Style
-
-    public init(_ character: Character = " ", style: Style = .normal) {
-        self.character = character
-        self.style = style
-    }
-
-    public static let blank = Cell()
-}
-
 /// A rectangle of styled cells: everything a view draws, and all the terminal adapter flushes.
 ///
 /// Writes outside the screen are clipped, never trapped, so a view laid out for a larger
@@ -36,9 +22,7 @@ public struct Screen: Sendable, Equatable {
             guard contains(x: x, y: y) else { return }
             // The one way into `cells`: whatever a view stores, no control character can
             // reach the terminal, `render` output or a snapshot from here.
-            var cell = newValue
-            cell.character = ControlCharacters.cellCharacter(newValue.character)
-            cells[y * width + x] = cell
+            cells[y * width + x] = Cell(scalar: Cell.cellScalar(newValue.scalar), style: newValue.style)
         }
     }
 
@@ -48,27 +32,76 @@ public struct Screen: Sendable, Equatable {
 
     /// Writes `text` from (x, y) rightwards, clipped to `maxWidth` columns and to the screen.
     /// Control characters are drawn as visible placeholders, never passed to the terminal.
+    /// Each character takes one cell (see `Cell.scalar(for:)`).
     /// Returns the column after the last character written.
     @discardableResult
     public mutating func put(
         _ text: String, x: Int, y: Int, style: Style = .normal,
         maxWidth: Int? = nil
     ) -> Int {
-        var column = x
         let limit = maxWidth.map { x + $0 } ?? width
-        for character in text {
+        var text = text
+        // Nearly all text is ASCII, one byte per cell: those bytes go straight in, and only
+        // from the first other byte on are characters told apart.
+        let ascii = text.withUTF8 { bytes in
+            putASCII(bytes, x: x, y: y, limit: limit, style: style)
+        }
+        guard ascii.offset < text.utf8.count else { return ascii.column }
+
+        var column = ascii.column
+        let rest = text.utf8.index(text.utf8.startIndex, offsetBy: ascii.offset)
+        for character in text[rest...] {
             if column >= limit { break }
-            self[column, y] = Cell(Screen.printable(character), style: style)
+            setScalar(Cell.scalar(for: character), x: column, y: y, style: style)
             column += 1
         }
         return column
+    }
+
+    /// Writes the leading ASCII of `bytes`, stopping before the last ASCII character that a
+    /// following non-ASCII scalar could combine with (a letter and its accent are one cell).
+    ///
+    /// - Returns: the byte offset where writing stopped and the column reached.
+    private mutating func putASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, style: Style
+    ) -> (offset: Int, column: Int) {
+        let rowInside = y >= 0 && y < height
+        var column = x
+        var offset = 0
+        let count = bytes.count
+        while offset < count, column < limit {
+            let byte = bytes[offset]
+            if offset + 1 < count && bytes[offset + 1] >= 0x80 { break }
+            var scalar = Unicode.Scalar(byte)
+            var length = 1
+            if byte >= 0x80 {
+                break
+            } else if byte < 0x20 || byte == 0x7F {
+                // "\r\n" is one character and so one placeholder, as `Character` sees it.
+                if byte == 0x0D && offset + 1 < count && bytes[offset + 1] == 0x0A { length = 2 }
+                scalar = byte == 0x09 ? " " : ControlCharacters.placeholder
+            }
+            if rowInside && column >= 0 && column < width {
+                cells[y * width + column] = Cell(scalar: scalar, style: style)
+            }
+            column += 1
+            offset += length
+        }
+        return (offset, column)
+    }
+
+    /// Stores one scalar, cleaned, if (x, y) is on the screen.
+    @inline(__always)
+    private mutating func setScalar(_ scalar: Unicode.Scalar, x: Int, y: Int, style: Style) {
+        guard contains(x: x, y: y) else { return }
+        cells[y * width + x] = Cell(scalar: Cell.cellScalar(scalar), style: style)
     }
 
     /// Sets the style of every cell in a rectangle, keeping the characters.
     public mutating func restyle(_ rect: Rect, style: Style) {
         for y in rect.y..<(rect.y + rect.height) {
             for x in rect.x..<(rect.x + rect.width) where contains(x: x, y: y) {
-                self[x, y].style = style
+                cells[y * width + x].style = style
             }
         }
     }
@@ -78,35 +111,78 @@ public struct Screen: Sendable, Equatable {
         _ rect: Rect, with character: Character = " ",
         style: Style = .normal
     ) {
-        for y in rect.y..<(rect.y + rect.height) {
-            for x in rect.x..<(rect.x + rect.width) where contains(x: x, y: y) {
-                self[x, y] = Cell(Screen.printable(character), style: style)
-            }
+        let cell = Cell(character, style: style)
+        let left = max(0, rect.x)
+        let right = min(width, rect.maxX)
+        let top = max(0, rect.y)
+        let bottom = min(height, rect.maxY)
+        guard left < right, top < bottom else { return }
+        for y in top..<bottom {
+            for x in left..<right { cells[y * width + x] = cell }
         }
     }
 
     /// One text line per row, trailing spaces removed: what `render` prints and what the
     /// snapshot tests compare.
     public func plainText() -> String {
-        // Built in one string, each row's trailing blanks skipped rather than appended and
-        // removed: `convlab render` and the frame benchmark call this once per frame.
-        var text = ""
-        text.reserveCapacity(height * (width + 1))
-        for y in 0..<height {
-            let row = cells[(y * width)..<(y * width + width)]
-            let end = row.lastIndex { $0.monochromeCharacter != " " }.map { $0 + 1 }
-                ?? row.startIndex
-            // Plain text has no colours, so heatmap cells show their density characters.
-            for cell in row[row.startIndex..<end] { text.append(cell.monochromeCharacter) }
-            text.append("\n")
+        guard height > 0 else { return "\n" }
+        // Written as UTF-8 straight into the string's storage, each row's trailing blanks
+        // skipped: `convlab render` and the frame benchmark call this once per frame.
+        // Plain text has no colours, so heatmap cells show their density characters.
+        let capacity = height * (width * 4 + 1)
+        return cells.withUnsafeBufferPointer { cells in
+            String(unsafeUninitializedCapacity: capacity) { bytes in
+                var count = 0
+                for y in 0..<height {
+                    let start = y * width
+                    var end = start + width
+                    while end > start && cells[end - 1].monochromeScalar == " " { end -= 1 }
+                    for index in start..<end {
+                        count = Screen.appendUTF8(cells[index].monochromeScalar, to: bytes,
+                                                  at: count)
+                    }
+                    bytes[count] = 0x0A
+                    count += 1
+                }
+                return count
+            }
         }
-        return height == 0 ? "\n" : text
+    }
+
+    /// Writes `scalar` as UTF-8 at `offset`; returns the offset after it.
+    @inline(__always)
+    static func appendUTF8(
+        _ scalar: Unicode.Scalar, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        let value = scalar.value
+        if value < 0x80 {
+            bytes[offset] = UInt8(value)
+            return offset + 1
+        }
+        if value < 0x800 {
+            bytes[offset] = UInt8(0xC0 | value >> 6)
+            bytes[offset + 1] = UInt8(0x80 | value & 0x3F)
+            return offset + 2
+        }
+        if value < 0x1_0000 {
+            bytes[offset] = UInt8(0xE0 | value >> 12)
+            bytes[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+            bytes[offset + 2] = UInt8(0x80 | value & 0x3F)
+            return offset + 3
+        }
+        bytes[offset] = UInt8(0xF0 | value >> 18)
+        bytes[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+        bytes[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+        bytes[offset + 3] = UInt8(0x80 | value & 0x3F)
+        return offset + 4
     }
 
     /// The row `y` as text, trailing spaces kept.
     public func row(_ y: Int) -> String {
         guard y >= 0 && y < height else { return "" }
-        return String(cells[(y * width)..<(y * width + width)].map(\.character))
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: cells[(y * width)..<(y * width + width)].map(\.scalar))
+        return String(scalars)
     }
 
     /// Maps a character that would act on the terminal (ESC, BEL, CR, backspace, other C0 and

@@ -166,10 +166,23 @@ struct GradientPanelView {
                    maxWidth: rect.width)
     }
 
+    /// `value` as "%.1e" writes it, less the exponent's plus sign and leading zero:
+    /// `1.2e-5`, `3.0e12`, `5.0e0`.
     static func scientific(_ value: Double) -> String {
-        String(format: "%.1e", value).replacingOccurrences(of: "e-0", with: "e-")
-            .replacingOccurrences(of: "e+0", with: "e")
-            .replacingOccurrences(of: "e+", with: "e")
+        // Trimmed byte by byte: this runs every frame, and Foundation's search and replace
+        // cost more than the formatting itself.
+        var bytes = Array(String(format: "%.1e", value).utf8)
+        if let e = bytes.firstIndex(of: UInt8(ascii: "e")), e + 1 < bytes.count {
+            let sign = bytes[e + 1]
+            if sign == UInt8(ascii: "+") { bytes.remove(at: e + 1) }
+            let digit = sign == UInt8(ascii: "+") ? e + 1 : e + 2
+            if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digit + 1 < bytes.count,
+               bytes[digit] == UInt8(ascii: "0")
+            {
+                bytes.remove(at: digit)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func exponent(_ value: Double) -> String { "1e\(Int(value))" }

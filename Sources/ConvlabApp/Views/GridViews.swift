@@ -7,16 +7,26 @@ struct GridViews {
     let session: LessonSession
     let glyphs: GlyphSet
 
+    /// The product being added at this step, if it is a product step. Found once per frame:
+    /// it takes listing the cell's products, and every input and filter cell asks for it.
+    private let currentProduct: Product?
+
+    init(layout: LessonLayout, session: LessonSession, glyphs: GlyphSet) {
+        self.layout = layout
+        self.session = session
+        self.glyphs = glyphs
+        let step = layout.step
+        if case .product(let index) = step.kind {
+            currentProduct = session.steps.products(
+                layer: step.layer, filter: step.filter, outRow: step.outRow,
+                outColumn: step.outColumn)[index]
+        } else {
+            currentProduct = nil
+        }
+    }
+
     private var trace: LayerTrace { layout.trace }
     private var step: Step { layout.step }
-
-    /// The product being added at this step, if it is a product step.
-    private var currentProduct: Product? {
-        guard case .product(let index) = step.kind else { return nil }
-        return session.steps.products(
-            layer: step.layer, filter: step.filter, outRow: step.outRow,
-            outColumn: step.outColumn)[index]
-    }
 
     /// The input channel on show: the one the current product reads, else the first.
     private var channel: Int { currentProduct?.channel ?? 0 }

@@ -24,14 +24,14 @@ public enum NumberFormat {
     /// `value` in at most `width` characters (none when `width` is 0 or less).
     public static func format(_ value: Double, width: Int = .max) -> String {
         let text = plain(value)
-        if text.count <= width { return text }
+        if text.utf8.count <= width { return text }
         guard width > 0 else { return "" }
         if value.isFinite {
             // Fewer decimals first (123456.78 in 6 columns is 123457), then exponents.
             var shorter: [String] = []
             if abs(value) < largestPlain { shorter += [1, 0].map { fixed(value, decimals: $0) } }
             shorter += [2, 1, 0].map { exponentText(value, digits: $0) }
-            if let fitting = shorter.first(where: { $0.count <= width }) { return fitting }
+            if let fitting = shorter.first(where: { $0.utf8.count <= width }) { return fitting }
         }
         return String(repeating: "#", count: min(width, 8))
     }
@@ -52,10 +52,19 @@ public enum NumberFormat {
         if scaled.truncatingRemainder(dividingBy: scale) == 0 {
             return String(Int64(scaled / scale))
         }
-        var text = String(format: "%.\(decimals)f", scaled / scale)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
+        // The digits of the scaled whole number with a point put in: what "%.2f" prints for
+        // scaled / scale, since that quotient lies far closer to the decimal than half of its
+        // last place, without going through a format string.
+        var digits = Array(String(abs(Int64(scaled))).utf8)
+        if digits.count <= decimals {
+            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"),
+                                                    count: decimals + 1 - digits.count), at: 0)
+        }
+        digits.insert(UInt8(ascii: "."), at: digits.count - decimals)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        if digits.last == UInt8(ascii: ".") { digits.removeLast() }
+        if scaled < 0 { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     static func exponentText(_ value: Double, digits: Int) -> String {
@@ -76,6 +85,26 @@ public enum NumberFormat {
 
     /// The width the widest of `values` needs.
     public static func width(of values: [Double]) -> Int {
-        values.reduce(1) { max($0, plain($1).count) }
+        values.reduce(1) { max($0, plainWidth($1)) }
+    }
+
+    /// `plain(value).count`, counted without writing the text: layouts ask it of every value
+    /// of every grid on screen, each frame.
+    static func plainWidth(_ value: Double) -> Int {
+        guard value.isFinite, abs(value) < largestPlain else { return plain(value).utf8.count }
+        let hundredths = (value * 100).rounded()
+        if hundredths == 0 { return 1 }
+        // As `fixed` writes it: sign, whole part (at least "0"), then "." and the one or two
+        // decimals left once trailing zeros are dropped.
+        let magnitude = Int64(abs(hundredths))
+        var whole = magnitude / 100
+        var digits = 1
+        while whole >= 10 {
+            whole /= 10
+            digits += 1
+        }
+        let cents = magnitude % 100
+        let decimals = cents == 0 ? 0 : (cents % 10 == 0 ? 2 : 3)
+        return (hundredths < 0 ? 1 : 0) + digits + decimals
     }
 }
