@@ -143,6 +143,30 @@ import Testing
         try expectRestored(tmux, status: 2)
     }
 
+    /// A lesson whose title and text try to clear the screen, rename the window (OSC 2),
+    /// ring the bell and move the cursor: the terminal shows placeholders and obeys none.
+    @Test func aHostileLessonCannotDriveTheTerminal() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("convlab-hostile-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let attack = "\u{1B}]2;owned\u{07}\u{1B}[2J\u{1B}[10;10H\u{9B}7m\u{07}"
+        let path = folder + "/hostile.md"
+        try "# Title \(attack)end\n\nText \(attack)end.\n\n```input\n1 2\n3 4\n```\n\n```filter\n1\n```\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+
+        let tmux = try TmuxSession(arguments: [path, "--no-quiz"], width: 80, height: 24)
+        let screen = try tmux.waitFor("step 1/")
+        #expect(screen.contains("Title \u{FFFD}]2;owned\u{FFFD}\u{FFFD}[2J\u{FFFD}[10;10H"))
+        #expect(screen.contains("Text \u{FFFD}]2;owned"))
+        let title = try tmuxOutput(tmux, ["display", "-p", "-t", "e2e", "#{pane_title}"])
+        #expect(!title.contains("owned"))
+        let bell = try tmuxOutput(tmux, ["display", "-p", "-t", "e2e", "#{window_bell_flag}"])
+        #expect(bell.hasPrefix("0"))
+        try tmux.send("q")
+        try expectRestored(tmux, status: 0)
+    }
+
     // MARK: - Signals
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
