@@ -11,6 +11,9 @@ public struct BrailleCanvas: Sendable, Equatable {
     public let rows: Int
     /// For each dot, the series that set it last plus one; 0 means the dot is off.
     private var dots: [Int]
+    /// For each cell, row-major, the Braille bits of its set dots (see `cellBits`), kept as
+    /// dots are set so that rendering need not look at every dot.
+    private var bits: [UInt8]
 
     public var pixelWidth: Int { columns * 2 }
     public var pixelHeight: Int { rows * 4 }
@@ -19,12 +22,14 @@ public struct BrailleCanvas: Sendable, Equatable {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
         self.dots = Array(repeating: 0, count: self.columns * 2 * self.rows * 4)
+        self.bits = Array(repeating: 0, count: self.columns * self.rows)
     }
 
     /// Sets the dot at (x, y) for `series`; dots off the canvas are ignored.
     public mutating func plot(x: Int, y: Int, series: Int = 0) {
         guard x >= 0, y >= 0, x < pixelWidth, y < pixelHeight, series >= 0 else { return }
         dots[y * pixelWidth + x] = series + 1
+        bits[(y / 4) * columns + x / 2] |= BrailleCanvas.dotBits[(x % 2) * 4 + y % 4]
     }
 
     /// Whether the dot at (x, y) is set, by any series.
@@ -68,11 +73,7 @@ public struct BrailleCanvas: Sendable, Equatable {
     /// the right column (4, 5, 6, then 8); bit n-1 is dot n.
     public func cellBits(column: Int, row: Int) -> UInt8 {
         guard column >= 0, row >= 0, column < columns, row < rows else { return 0 }
-        var bits: UInt8 = 0
-        for index in 0..<8 where dots[(row * 4 + index % 4) * pixelWidth + column * 2 + index / 4] != 0 {
-            bits |= BrailleCanvas.dotBits[index]
-        }
-        return bits
+        return bits[row * columns + column]
     }
 
     /// Draws the set dots into `rect`, top-left aligned and clipped to it.

@@ -113,43 +113,66 @@ struct DotProductView {
     static func wrap(_ tokens: [Token], width: Int, rows: Int, focus: Int, ellipsis: String)
         -> [[Token]]
     {
-        func layout(_ list: [Token]) -> [[Token]]? {
-            var lines: [[Token]] = [[]]
+        // Widths counted once, and each candidate first tried on widths alone: the search
+        // below may try dozens of shortened lines before one fits.
+        let gap = Token(text: " " + ellipsis + " ", style: Style(.dim))
+        let all = tokens + [gap]
+        let gapIndex = tokens.count
+        let widths = all.map(\.text.count)
+        let leadingSpaces = all.map { $0.text.prefix { $0 == " " }.count }
+
+        /// Where each of `picks` (indices into `all`) goes: its line, or nil when more than
+        /// `rows` lines would be needed. A token never splits; one that starts a line loses
+        /// its leading spaces.
+        func lineNumbers(_ picks: [Int]) -> [Int]? {
+            var numbers: [Int] = []
+            numbers.reserveCapacity(picks.count)
+            var line = 0
             var used = 0
-            for token in list {
-                if used + token.text.count > width && !lines[lines.count - 1].isEmpty {
-                    lines.append([])
+            for pick in picks {
+                if used + widths[pick] > width && !numbers.isEmpty && numbers.last == line {
+                    line += 1
                     used = 0
-                    if lines.count > rows { return nil }
+                    if line >= rows { return nil }
                 }
-                var placed = token
-                if placed.text.hasPrefix(" ") && lines[lines.count - 1].isEmpty {
-                    placed.text = String(placed.text.drop { $0 == " " })
+                let startsLine = numbers.last != line
+                used += widths[pick] - (startsLine ? leadingSpaces[pick] : 0)
+                numbers.append(line)
+            }
+            return numbers
+        }
+        func layout(_ picks: [Int]) -> [[Token]]? {
+            guard let numbers = lineNumbers(picks) else { return nil }
+            var lines: [[Token]] = [[]]
+            for (pick, line) in zip(picks, numbers) {
+                if line == lines.count { lines.append([]) }
+                var placed = all[pick]
+                if lines[line].isEmpty && leadingSpaces[pick] > 0 {
+                    placed.text = String(placed.text.dropFirst(leadingSpaces[pick]))
                 }
-                lines[lines.count - 1].append(placed)
-                used += placed.text.count
+                lines[line].append(placed)
             }
             return lines
         }
-        if let fitted = layout(tokens) { return fitted }
+        if let fitted = layout(Array(tokens.indices)) { return fitted }
         // Keep the label and first product, a window around the focus, and the last few
         // tokens (last product, bias, sum); shrink the window until it fits.
         let tail = 4
-        let gap = Token(text: " " + ellipsis + " ", style: Style(.dim))
         let tailStart = tokens.count - tail
-        let head = Array(tokens.prefix(2))
+        let head = Array(tokens.indices.prefix(2))
+        let tailPicks = Array(tokens.indices.suffix(tail))
         if focus > 1 && focus < tailStart {
             for reach in stride(from: tokens.count, through: 0, by: -1) {
                 let low = max(2, focus - reach)
                 let high = min(tailStart - 1, focus + reach)
                 var shortened = head
-                if low > 2 { shortened.append(gap) }
-                shortened += tokens[low...high]
-                if high < tailStart - 1 { shortened.append(gap) }
-                shortened += tokens.suffix(tail)
+                if low > 2 { shortened.append(gapIndex) }
+                shortened += low...high
+                if high < tailStart - 1 { shortened.append(gapIndex) }
+                shortened += tailPicks
                 if let fitted = layout(shortened) { return fitted }
             }
         }
-        return layout(head + [gap] + tokens.suffix(tail)) ?? [Array(tokens.suffix(tail))]
+        return layout(head + [gapIndex] + tailPicks) ?? [Array(tokens.suffix(tail))]
     }
 }

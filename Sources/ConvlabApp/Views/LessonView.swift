@@ -152,6 +152,9 @@ extension LessonView {
     /// Fills in `{pytorch}` (the lesson's first layer as a PyTorch call, with its output
     /// shape) and `{bench}` (speed figures measured on this machine).
     static func expand(_ text: String, session: LessonSession, liveBench: String?) -> String {
+        // Most scenes have no placeholder; they skip Foundation's search and copy, which
+        // would otherwise run every frame.
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var text = text
         if text.contains("{pytorch}"), let layer = session.lesson.layers.first,
            let call = try? PyTorchCall(layer: layer, input: session.lesson.input)
@@ -167,6 +170,7 @@ extension LessonView {
 /// Greedy word wrap; a word longer than the width is cut into pieces.
 func wrapWords(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
+    if let lines = wrapASCIIWords(text, width: width) { return lines }
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ") {
@@ -190,4 +194,49 @@ func wrapWords(_ text: String, width: Int) -> [String] {
     }
     if !current.isEmpty { lines.append(current) }
     return lines
+}
+
+/// `wrapWords` for ASCII text, where a character is a byte: the same lines, worked out on
+/// the bytes, since the narrative is wrapped again every frame. Nil for any other text.
+private func wrapASCIIWords(_ text: String, width: Int) -> [String]? {
+    var text = text
+    return text.withUTF8 { bytes -> [String]? in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var lines: [String] = []
+        // The bytes of the line being built; words join with single spaces.
+        var line: [UInt8] = []
+        var start = 0
+        let space = UInt8(ascii: " ")
+        while start < bytes.count {
+            guard bytes[start] != space else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < bytes.count && bytes[end] != space { end += 1 }
+            var word = start..<end
+            while word.count > width {
+                if !line.isEmpty {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                }
+                lines.append(String(decoding: bytes[word.lowerBound..<(word.lowerBound + width)],
+                                    as: UTF8.self))
+                word = (word.lowerBound + width)..<word.upperBound
+            }
+            if line.isEmpty {
+                line.append(contentsOf: bytes[word])
+            } else if line.count + 1 + word.count <= width {
+                line.append(space)
+                line.append(contentsOf: bytes[word])
+            } else {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: bytes[word])
+            }
+            start = end
+        }
+        if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+        return lines
+    }
 }
