@@ -72,6 +72,11 @@ public enum SceneTrigger: Sendable, Equatable {
         case .end:
             return steps.count - 1
         case .step(let number):
+            // Fine steps are numbered as they are: no second sequence to build each time the
+            // current scene is looked up.
+            if steps.granularity == .fine {
+                return number >= 1 && number <= steps.count ? number - 1 : nil
+            }
             let fine = StepSequence(network: steps.network, granularity: .fine)
             guard number >= 1 && number <= fine.count else { return nil }
             if steps.granularity == .fine { return number - 1 }

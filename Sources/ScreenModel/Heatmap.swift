@@ -19,13 +19,27 @@ public struct Shade: Sendable, Hashable {
     public static let levels = 9
 
     public var ramp: HeatRamp
-    public var top: Int
-    public var bottom: Int?
+    // Levels are small (at most `levels` either way), so they are kept in a byte each: a
+    // shade rides in every cell's style, and a small cell is a cheap one to draw.
+    private var topLevel: Int8
+    private var bottomLevel: Int8?
 
+    public var top: Int {
+        get { Int(topLevel) }
+        set { topLevel = Int8(clamping: newValue) }
+    }
+
+    public var bottom: Int? {
+        get { bottomLevel.map(Int.init) }
+        set { bottomLevel = newValue.map { Int8(clamping: $0) } }
+    }
+
+    /// Levels past what a byte holds are clamped to it (-128...127), which changes no colour
+    /// or density: those clamp to the ramp's ends anyway.
     public init(ramp: HeatRamp, top: Int, bottom: Int? = nil) {
         self.ramp = ramp
-        self.top = top
-        self.bottom = bottom
+        self.topLevel = Int8(clamping: top)
+        self.bottomLevel = bottom.map { Int8(clamping: $0) }
     }
 
     /// The strength of the cell from 0 to `levels`: the mean magnitude of its halves.

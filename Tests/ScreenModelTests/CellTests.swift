@@ -67,3 +67,20 @@ import Testing
         #expect(screen.row(0) == "\u{FFFD} ")
     }
 }
+
+extension CellTests {
+    /// Every frame clears, fills and reads thousands of cells: they stay plain values of a
+    /// few bytes (a scalar, a role, three flags and a shade of three small levels).
+    @Test func aCellIsAFewBytesWithNothingToCount() {
+        #expect(MemoryLayout<Cell>.stride <= 16)
+        #expect(_isPOD(Cell.self))
+    }
+
+    @Test func shadeLevelsReadBackAsGiven() {
+        let shade = Shade(ramp: .diverging, top: -9, bottom: 4)
+        #expect(shade.top == -9)
+        #expect(shade.bottom == 4)
+        #expect(Shade(ramp: .sequential, top: 9).bottom == nil)
+        #expect(Shade(ramp: .sequential, top: 300).densityCharacter == "@")
+    }
+}

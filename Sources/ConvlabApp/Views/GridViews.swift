@@ -197,10 +197,13 @@ struct GridViews {
     /// Draws a mark in the gutter and the value right-aligned after it.
     private func drawCell(_ screen: inout Screen, x: Int, y: Int, mark: Character, text: String,
                           digits: Int, style: Style) {
-        let padded = String(repeating: " ", count: max(0, digits - text.count)) + text
-        screen.put(String(repeating: " ", count: layout.spacing), x: x, y: y)
-        screen.put(String(mark), x: x + layout.spacing, y: y, style: style)
-        screen.put(padded, x: x + layout.spacing + 1, y: y, style: style)
+        // Cells written directly rather than through padded strings: this runs for every
+        // number on screen, every frame.
+        let pad = max(0, digits - text.count)
+        screen.fill(Rect(x: x, y: y, width: layout.spacing, height: 1))
+        screen[x + layout.spacing, y] = Cell(mark, style: style)
+        screen.fill(Rect(x: x + layout.spacing + 1, y: y, width: pad, height: 1), style: style)
+        screen.put(text, x: x + layout.spacing + 1 + pad, y: y, style: style)
     }
 
     private func valueStyle(_ value: Double) -> Style {

@@ -46,7 +46,14 @@ public enum NumberFormat {
     /// At most `decimals` decimals, trailing zeros dropped; for values below `largestPlain`,
     /// where scaling by 100 cannot overflow and Int64 holds the result.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let scale = pow(10, Double(decimals))
+        // Only 0, 1 and 2 decimals are asked for; a table spares `pow` on every number.
+        let scale: Double
+        switch decimals {
+        case 0: scale = 1
+        case 1: scale = 10
+        case 2: scale = 100
+        default: scale = pow(10, Double(decimals))
+        }
         let scaled = (value * scale).rounded()
         if scaled == 0 { return "0" }
         if scaled.truncatingRemainder(dividingBy: scale) == 0 {
