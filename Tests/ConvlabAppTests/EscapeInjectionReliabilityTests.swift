@@ -126,6 +126,30 @@ import Testing
         #expect(result.output.hasSuffix("end\", 28 steps\n"))
     }
 
+    @Test func recordingsHoldNoControlCharacterOfTheLesson() throws {
+        let (folder, path) = try hostileFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cast = folder + "/lesson.cast"
+
+        let result = Command.record.run([path, "-o", cast, "--speed", "1000"], CommandContext())
+        #expect(result.status == ExitStatus.success, "\(result.errorOutput)")
+        // The frames carry convlab's own escapes, JSON-encoded; decoded, the only ESCs left
+        // are the ones that start its cursor and colour sequences, and no lesson control
+        // survives in the header's title.
+        let lines = try String(contentsOfFile: cast, encoding: .utf8).split(separator: "\n")
+        let header = try #require(
+            JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let title = try #require(header["title"] as? String)
+        #expect(title.hasPrefix("convlab: Title \u{FFFD}[2J"))
+        #expect(controls(title) == [])
+        for line in lines.dropFirst() {
+            let event = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            let text = try #require(event[2] as? String)
+            let sequence = try Regex("\u{1B}(\\[[0-9;?]*[A-Za-z]|\\(B)")
+            #expect(controls(text.replacing(sequence, with: "")) == [], "\(line.prefix(80))")
+        }
+    }
+
     @Test func errorOutputOfEveryCommandIsVisible() {
         let result = Command.render.run(["/no/such/\u{1B}]52;c;aGk=\u{07}.md"], CommandContext())
         #expect(result.status != ExitStatus.success)

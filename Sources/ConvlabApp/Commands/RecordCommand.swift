@@ -81,8 +81,9 @@ enum LessonRecording {
             throw DataError("\(path): the lesson cannot be run")
         }
         session.granularity = granularity
-        var cast = Asciicast(width: width, height: height, title: "convlab: " + lesson.title,
-                             timestamp: timestamp)
+        // A player may show the title raw: keep the lesson's control characters out of it.
+        let title = "convlab: " + ControlCharacters.visibleLine(lesson.title)
+        var cast = Asciicast(width: width, height: height, title: title, timestamp: timestamp)
         for index in 0..<session.steps.count {
             session.go(to: index)
             state.session = session
