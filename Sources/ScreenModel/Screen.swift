@@ -49,13 +49,43 @@ public struct Screen: Sendable, Equatable {
         guard ascii.offset < text.utf8.count else { return ascii.column }
 
         var column = ascii.column
-        let rest = text.utf8.index(text.utf8.startIndex, offsetBy: ascii.offset)
-        for character in text[rest...] {
+        let scalars = text.unicodeScalars
+        var index = text.utf8.index(text.utf8.startIndex, offsetBy: ascii.offset)
+        // Then scalar by scalar while each one is a character of its own (see
+        // `standsAlone`), which covers the arrows, box drawing and signs views draw...
+        while index < scalars.endIndex, column < limit {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            let following = next < scalars.endIndex ? scalars[next] : nil
+            guard Screen.standsAlone(scalar), following.map(Screen.standsAlone) ?? true,
+                  !(scalar == "\r" && following == "\n")
+            else { break }
+            setScalar(scalar, x: column, y: y, style: style)
+            column += 1
+            index = next
+        }
+        // ...and character by character from the first scalar that might join another.
+        for character in text[index...] {
             if column >= limit { break }
             setScalar(Cell.scalar(for: character), x: column, y: y, style: style)
             column += 1
         }
         return column
+    }
+
+    /// Whether `scalar` can neither join the scalar before it nor draw the next one into its
+    /// character: true below U+0300, where combining marks begin, and in the blocks of
+    /// punctuation, arrows, mathematical signs, box drawing, blocks, shapes and Braille
+    /// (U+2010...U+2BFF, less the joiners, separators and combining marks for symbols).
+    /// Between two such scalars there is always a character boundary (apart from "\r\n").
+    @inline(__always)
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Writes the leading ASCII of `bytes`, stopping before the last ASCII character that a

@@ -44,6 +44,15 @@ import Testing
         #expect(screen.row(0) == "a\u{FFFD}b →\u{FFFD}c ")
     }
 
+    @Test func scalarsThatJoinTheirNeighboursStayOneCharacter() {
+        var screen = Screen(width: 12, height: 1)
+        // A thumbs-up with a skin tone; an arrow with a combining mark above it; a letter,
+        // a zero-width joiner and a box-drawing line; then signs that stand alone.
+        let end = screen.put("x\u{1F44D}\u{1F3FD}→\u{20D7}a\u{200D}─×·…", x: 0, y: 0)
+        #expect(end == 8)
+        #expect(screen.row(0) == "x\u{1F44D}→a─×·…    ")
+    }
+
     @Test func putStopsAtMaxWidthOnTheNonASCIIPath() {
         var screen = Screen(width: 6, height: 1)
         let end = screen.put("x→→→→", x: 0, y: 0, maxWidth: 3)

@@ -23,6 +23,9 @@ public struct GradientPanel: Sendable, Equatable {
     public private(set) var failure: String?
     /// A short account of the input the stacks ran over.
     public private(set) var inputNote = ""
+    /// The report's mean |gradient| per activation and layer as the panel writes it
+    /// (`1.2e-5`): formatted once here, since the panel shows some of them every frame.
+    public private(set) var gradientTexts: [[String]] = []
 
     public init() {}
 
@@ -40,6 +43,8 @@ public struct GradientPanel: Sendable, Equatable {
             report = nil
             failure = "\(error)"
         }
+        gradientTexts = report?.meanAbsGradient.map { $0.map(GradientPanelView.scientific) }
+            ?? []
     }
 
     /// Scales values into 0...1 (the lesson's raw values, such as 0...16 ink levels, would

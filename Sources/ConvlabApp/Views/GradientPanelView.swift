@@ -114,8 +114,10 @@ struct GradientPanelView {
             var line = "L\(layer + 1)"
             var row = y
             for index in report.activations.indices where panel.shown[index] {
+                let texts = panel.gradientTexts
                 let entry = " \(Self.letters[index]) "
-                    + Self.scientific(report.meanAbsGradient[index][layer])
+                    + (index < texts.count && layer < texts[index].count ? texts[index][layer]
+                        : Self.scientific(report.meanAbsGradient[index][layer]))
                 if line.count + entry.count > rect.maxX - x, row + 1 < rect.maxY {
                     screen.put(line, x: x, y: row, maxWidth: rect.maxX - x)
                     row += 1
