@@ -37,15 +37,15 @@ public struct Cell: Sendable, Hashable {
     /// (NFC: "e\u{301}" becomes "é"); one with no single-scalar form keeps its first scalar, the
     /// base the rest attaches to, since a cell is one column and one scalar.
     public static func scalar(for character: Character) -> Unicode.Scalar {
-        if let ascii = character.asciiValue {
-            // "\r\n" reports the ASCII value of its line feed, a control: one placeholder.
-            return cellScalar(Unicode.Scalar(ascii))
-        }
+        // One byte is one ASCII scalar, the common case, told without walking scalars.
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return cellScalar(Unicode.Scalar(byte)) }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return " " }
         if scalars.index(after: scalars.startIndex) == scalars.endIndex {
             return cellScalar(first)
         }
+        // "\r\n" is one character holding two controls: one placeholder.
         if scalars.contains(where: ControlCharacters.isControl) {
             return ControlCharacters.placeholder
         }

@@ -141,7 +141,12 @@ public struct Screen: Sendable, Equatable {
         _ rect: Rect, with character: Character = " ",
         style: Style = .normal
     ) {
-        let cell = Cell(character, style: style)
+        fill(rect, scalar: Cell.scalar(for: character), style: style)
+    }
+
+    /// Fills a rectangle with one scalar in one style; a control shows as the placeholder.
+    public mutating func fill(_ rect: Rect, scalar: Unicode.Scalar, style: Style = .normal) {
+        let cell = Cell(scalar: Cell.cellScalar(scalar), style: style)
         let left = max(0, rect.x)
         let right = min(width, rect.maxX)
         let top = max(0, rect.y)

@@ -28,3 +28,13 @@ import Testing
         #expect(wrapWords(accented, width: width) == expected)
     }
 }
+
+extension WrapWordsTests {
+    @Test func paragraphsSplitAtLineFeedsAndSkipEmptyOnes() {
+        #expect(LessonView.paragraphs(of: "one\n\ntwo é\n    code\n") == ["one", "two é",
+                                                                            "    code"])
+        // "\r\n" is one character, not a line feed, as `split` sees it.
+        #expect(LessonView.paragraphs(of: "a\r\nb\nc") == ["a\r\nb", "c"])
+        #expect(LessonView.paragraphs(of: "").isEmpty)
+    }
+}

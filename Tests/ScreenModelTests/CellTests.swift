@@ -69,6 +69,15 @@ import Testing
         #expect(Array(screen.plainText().utf8).count == 1 + 2 + 3 + 1 + 4 + 3 + 1)
     }
 
+    @Test func fillWithAScalarCleansItToo() {
+        var screen = Screen(width: 3, height: 2)
+        screen.fill(Rect(x: 1, y: 0, width: 5, height: 1), scalar: "\u{7F}", style: Style(.dim))
+        screen.fill(Rect(x: -1, y: 1, width: 2, height: 4), scalar: "▀")
+        #expect(screen.row(0) == " \u{FFFD}\u{FFFD}")
+        #expect(screen.row(1) == "▀  ")
+        #expect(screen[2, 0].style == Style(.dim))
+    }
+
     @Test func cellsStoredThroughTheSubscriptAreCleaned() {
         var screen = Screen(width: 2, height: 1)
         screen[0, 0] = Cell(scalar: "\u{1B}")

@@ -200,9 +200,10 @@ struct GridViews {
         // Cells written directly rather than through padded strings: this runs for every
         // number on screen, every frame.
         let pad = max(0, digits - text.count)
-        screen.fill(Rect(x: x, y: y, width: layout.spacing, height: 1))
+        screen.fill(Rect(x: x, y: y, width: layout.spacing, height: 1), scalar: " ")
         screen[x + layout.spacing, y] = Cell(mark, style: style)
-        screen.fill(Rect(x: x + layout.spacing + 1, y: y, width: pad, height: 1), style: style)
+        screen.fill(Rect(x: x + layout.spacing + 1, y: y, width: pad, height: 1), scalar: " ",
+                    style: style)
         screen.put(text, x: x + layout.spacing + 1 + pad, y: y, style: style)
     }
 

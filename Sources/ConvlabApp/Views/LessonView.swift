@@ -135,9 +135,8 @@ extension LessonView {
     static func narrativeLines(_ scene: Scene, width: Int, session: LessonSession,
                                liveBench: String?) -> [String] {
         var lines: [String] = []
-        for paragraph in expand(scene.text, session: session, liveBench: liveBench)
-            .split(separator: "\n")
-        {
+        let text = expand(scene.text, session: session, liveBench: liveBench)
+        for paragraph in paragraphs(of: text) {
             if paragraph.hasPrefix("    ") {
                 lines.append(String(paragraph))
             } else {
@@ -145,6 +144,19 @@ extension LessonView {
             }
         }
         return lines
+    }
+}
+
+extension LessonView {
+    /// `text.split(separator: "\n")`, found on the bytes when no "\r" is there to make
+    /// "\r\n" one character: a line feed is then always a character of its own, and the
+    /// scene's text is split again every frame.
+    static func paragraphs(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard !utf8.contains(UInt8(ascii: "\r")) else { return text.split(separator: "\n") }
+        return utf8.split(separator: UInt8(ascii: "\n")).map {
+            text[$0.startIndex..<$0.endIndex]
+        }
     }
 }
 
