@@ -116,23 +116,27 @@ public struct BrailleCanvas: Sendable, Equatable {
     private static let upperHalf: UInt8 = 0x01 | 0x02 | 0x08 | 0x10
 
     private func dominantSeries(column: Int, row: Int) -> Int {
-        // A cell has eight dots, so counting each dot's owner among them is cheap and needs
-        // no dictionary.
-        var best = 0
-        var bestCount = 0
-        for dot in 0..<8 {
-            let owner = dots[(row * 4 + dot % 4) * pixelWidth + column * 2 + dot / 4]
-            guard owner != 0 else { continue }
-            var count = 0
-            for other in 0..<8
-            where dots[(row * 4 + other % 4) * pixelWidth + column * 2 + other / 4] == owner {
-                count += 1
-            }
-            if count > bestCount || (count == bestCount && owner - 1 > best) {
-                best = owner - 1
-                bestCount = count
+        // A cell has eight dots: their owners are gathered once, then each counted among
+        // them, with no dictionary.
+        var owners: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &owners) { raw in
+            let slots = raw.bindMemory(to: Int.self)
+            for dot in 0..<8 {
+                slots[dot] = dots[(row * 4 + dot % 4) * pixelWidth + column * 2 + dot / 4]
             }
         }
-        return best
+        return withUnsafeBytes(of: owners) { raw in
+            let slots = raw.bindMemory(to: Int.self)
+            var best = 0
+            var bestCount = 0
+            for owner in slots where owner != 0 {
+                let count = slots.reduce(0) { $0 + ($1 == owner ? 1 : 0) }
+                if count > bestCount || (count == bestCount && owner - 1 > best) {
+                    best = owner - 1
+                    bestCount = count
+                }
+            }
+            return best
+        }
     }
 }

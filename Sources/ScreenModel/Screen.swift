@@ -10,7 +10,24 @@ public struct Screen: Sendable, Equatable {
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        self.cells = Array(repeating: .blank, count: self.width * self.height)
+        self.cells = Screen.blankCells(count: self.width * self.height)
+    }
+
+    /// `count` blank cells. Every frame starts from a new screen, so they are laid down in
+    /// doubling block copies (a cell is a plain value) rather than one field at a time.
+    private static func blankCells(count: Int) -> [Cell] {
+        guard count > 0 else { return [] }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            let base = buffer.baseAddress!
+            base.initialize(to: .blank)
+            var filled = 1
+            while filled < count {
+                let chunk = min(filled, count - filled)
+                (base + filled).initialize(from: base, count: chunk)
+                filled += chunk
+            }
+            initialized = count
+        }
     }
 
     public subscript(x: Int, y: Int) -> Cell {

@@ -53,14 +53,29 @@ struct GridViews {
                    maxWidth: max(8, layout.filterX - layout.inputX - 1))
 
         if drawInputHeatmap(into: &screen) { return }
-        let taps = windowTaps()
-        let skippedRows = Set(geometry.unreachedRows)
-        let skippedColumns = Set(geometry.unreachedColumns)
+        // Looked up for every cell, so kept as flags over the rows and columns on screen
+        // rather than hashed. The window's taps are each of its rows with each of its columns.
+        let rows = layout.inputRows
+        let columns = layout.inputColumns
+        let origin = geometry.inputPosition(outRow: step.outRow, outColumn: step.outColumn,
+                                            kernelRow: 0, kernelColumn: 0)
+        let tapRows = rows.map {
+            Self.isTap($0, first: origin.row, count: geometry.kernelHeight,
+                       dilation: geometry.dilation)
+        }
+        let tapColumns = columns.map {
+            Self.isTap($0, first: origin.column, count: geometry.kernelWidth,
+                       dilation: geometry.dilation)
+        }
+        let unreachedRows = Set(geometry.unreachedRows)
+        let unreachedColumns = Set(geometry.unreachedColumns)
+        let skippedRows = rows.map(unreachedRows.contains)
+        let skippedColumns = columns.map(unreachedColumns.contains)
         let digits = layout.inputCellWidth - 1 - layout.spacing
         let showsWindow = step.kind != .activate
         for row in layout.inputRows {
             let y = layout.inputY(ofRow: row)
-            if skippedRows.contains(row) {
+            if skippedRows[row - rows.lowerBound] {
                 screen.put(String(glyphs.skipped), x: layout.inputX - 1, y: y,
                            style: Style(.skipped))
             }
@@ -68,7 +83,8 @@ struct GridViews {
                 let x = layout.inputX(ofColumn: column)
                 let inside = row >= 0 && row < geometry.inputHeight && column >= 0
                     && column < geometry.inputWidth
-                let isTap = showsWindow && taps.contains(Position(row, column))
+                let isTap = showsWindow && tapRows[row - rows.lowerBound]
+                    && tapColumns[column - columns.lowerBound]
                 let isCurrent = currentProduct.map {
                     $0.inputRow == row && $0.inputColumn == column
                 } ?? false
@@ -78,7 +94,9 @@ struct GridViews {
                     let value = trace.input[row, column, channel]
                     text = NumberFormat.format(value, width: digits)
                     style = valueStyle(value)
-                    if skippedRows.contains(row) || skippedColumns.contains(column) {
+                    if skippedRows[row - rows.lowerBound]
+                        || skippedColumns[column - columns.lowerBound]
+                    {
                         style = Style(.skipped)
                     }
                 } else {
@@ -94,7 +112,7 @@ struct GridViews {
         }
         // Column marks for the columns a stride skips.
         let markRow = layout.inputY(ofRow: layout.inputRows.upperBound)
-        for column in layout.inputColumns where skippedColumns.contains(column) {
+        for column in columns where skippedColumns[column - columns.lowerBound] {
             screen.put(String(glyphs.skipped), x: layout.inputX(ofColumn: column)
                        + layout.inputCellWidth - 1, y: markRow, style: Style(.skipped))
         }
@@ -213,27 +231,11 @@ struct GridViews {
         return Style(.zero)
     }
 
-    private struct Position: Hashable {
-        let row: Int
-        let column: Int
-        init(_ row: Int, _ column: Int) {
-            self.row = row
-            self.column = column
-        }
-    }
-
-    private func windowTaps() -> Set<Position> {
-        let geometry = trace.geometry
-        var taps = Set<Position>()
-        for kernelRow in 0..<geometry.kernelHeight {
-            for kernelColumn in 0..<geometry.kernelWidth {
-                let position = geometry.inputPosition(
-                    outRow: step.outRow, outColumn: step.outColumn, kernelRow: kernelRow,
-                    kernelColumn: kernelColumn)
-                taps.insert(Position(position.row, position.column))
-            }
-        }
-        return taps
+    /// Whether input row (or column) `index` is one of the `count` taps from `first`,
+    /// `dilation` apart.
+    private static func isTap(_ index: Int, first: Int, count: Int, dilation: Int) -> Bool {
+        let offset = index - first
+        return offset >= 0 && offset % dilation == 0 && offset / dilation < count
     }
 
     // MARK: - Heatmaps, for grids too large for numbers
