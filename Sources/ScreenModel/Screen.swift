@@ -39,7 +39,8 @@ public struct Screen: Sendable, Equatable {
             guard contains(x: x, y: y) else { return }
             // The one way into `cells`: whatever a view stores, no control character can
             // reach the terminal, `render` output or a snapshot from here.
-            cells[y * width + x] = Cell(scalar: Cell.cellScalar(newValue.scalar), style: newValue.style)
+            cells[y * width + x] = Cell(scalar: Cell.cellScalar(newValue.scalar),
+                                        style: newValue.style)
         }
     }
 
