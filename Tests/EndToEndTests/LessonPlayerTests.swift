@@ -70,13 +70,14 @@ import Testing
         let screen = try tmux.waitFor("step \(target + 1)/\(reference.count)")
         #expect(screen.contains("relu(" + text(raw) + ") = 0"))
         #expect(screen.contains("negative: set to 0"))
-        // The cell shows 0 at once; one step later it keeps the × that marks a zeroed cell.
+        // The cell shows ×0 at once, the current mark before it; one step later it keeps the
+        // × that marks a zeroed cell.
         let row = negative / trace.geometry.outputWidth
         let mapRow = screen.split(separator: "\n", omittingEmptySubsequences: false)[3 + row]
-        #expect(mapRow.contains(">  0"))
+        #expect(mapRow.contains("> ×0"))
         try tmux.send("Right")
         let after = try tmux.waitFor("step \(target + 2)/\(reference.count)")
-        #expect(after.split(separator: "\n", omittingEmptySubsequences: false)[3 + row].contains("×  0"))
+        #expect(after.split(separator: "\n", omittingEmptySubsequences: false)[3 + row].contains(" ×0"))
         try tmux.send("q")
         #expect(try tmux.waitForExit() == 0)
     }

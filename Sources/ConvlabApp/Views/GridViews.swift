@@ -116,6 +116,14 @@ struct GridViews {
             screen.put(String(glyphs.skipped), x: layout.inputX(ofColumn: column)
                        + layout.inputCellWidth - 1, y: markRow, style: Style(.skipped))
         }
+        // Column inputX - 1 holds the skipped-row marks, so these go one further out.
+        ScrollMarks(
+            shownRows: rows, shownColumns: columns,
+            allRows: -geometry.paddingTop..<(geometry.inputHeight + geometry.paddingBottom),
+            allColumns: -geometry.paddingLeft..<(geometry.inputWidth + geometry.paddingRight),
+            leftX: layout.inputX - 2, rightX: layout.inputX(ofColumn: columns.upperBound),
+            topY: layout.inputY(ofRow: rows.lowerBound), glyphs: glyphs
+        ).draw(into: &screen)
     }
 
     private func drawFilter(into screen: inout Screen) {
@@ -188,7 +196,9 @@ struct GridViews {
                     text = NumberFormat.format(activated, width: digits)
                     style = valueStyle(activated)
                     if activated != raw && activated == 0 {
-                        mark = glyphs.zeroed
+                        // The mark sits against its own 0, not in the gutter, where it would
+                        // read as belonging to the number on its left.
+                        text = String(glyphs.zeroed) + "0"
                         style = Style(.zeroed, bold: true)
                     }
                 } else if index < progress.written {
@@ -210,6 +220,12 @@ struct GridViews {
                          mark: mark, text: text, digits: digits, style: style)
             }
         }
+        ScrollMarks(
+            shownRows: layout.mapRows, shownColumns: layout.mapColumns,
+            allRows: 0..<geometry.outputHeight, allColumns: 0..<geometry.outputWidth,
+            leftX: layout.mapX - 1, rightX: layout.mapX(ofColumn: layout.mapColumns.upperBound),
+            topY: layout.mapY(ofRow: layout.mapRows.lowerBound), glyphs: glyphs
+        ).draw(into: &screen)
     }
 
     /// Draws a mark in the gutter and the value right-aligned after it.

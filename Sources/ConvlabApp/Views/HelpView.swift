@@ -31,14 +31,19 @@ struct HelpView {
             ("1 2 3 4", "sigmoid tanh relu leaky"),
             ("r", "new random weights"),
         ]),
-        ("Lessons", [
+        ("Lessons, and anywhere", [
             ("n N", "next / previous lesson"),
             ("L Esc", "lesson list"),
             ("Enter", "open the chosen lesson"),
-        ]),
-        ("Anywhere", [
             ("?", "this page"),
             ("q Ctrl-C", "quit"),
+        ]),
+        ("Marks on the grids", [
+            ("[ >", "window; pair multiplied"),
+            ("·", "unwritten cell; padding"),
+            ("×0", "set to 0 by ReLU"),
+            ("~", "never read (stride)"),
+            ("… ⋮", "more cells off screen"),
         ]),
     ]
 
@@ -65,7 +70,8 @@ struct HelpView {
             screen.put(title, x: x, y: y, style: Style(.accent, bold: true))
             y += 1
             for (key, action) in keys where y < screen.height - 2 {
-                screen.put(key, x: x + 2, y: y, style: Style(.normal, bold: true))
+                screen.put(state.glyphs == .ascii ? Self.ascii(key) : key, x: x + 2, y: y,
+                           style: Style(.normal, bold: true))
                 for line in wrapWords(action, width: actionWidth) where y < screen.height - 2 {
                     screen.put(line, x: x + 2 + keyWidth, y: y)
                     y += 1
@@ -81,5 +87,11 @@ struct HelpView {
         sections.reduce(0) { total, section in
             total + 2 + section.1.reduce(0) { $0 + wrapWords($1.1, width: actionWidth).count }
         }
+    }
+
+    /// The marks as an ASCII terminal draws them (see `GlyphSet.ascii` and `ScrollMarks`).
+    static func ascii(_ key: String) -> String {
+        key.replacingOccurrences(of: "·", with: ".").replacingOccurrences(of: "×", with: "x")
+            .replacingOccurrences(of: "…", with: "+").replacingOccurrences(of: "⋮", with: ":")
     }
 }

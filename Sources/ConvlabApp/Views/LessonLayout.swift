@@ -45,9 +45,11 @@ struct LessonLayout {
         let filter = trace.appliedFilters[step.filter]
         let inputDigits = NumberFormat.width(of: trace.input.values)
         let filterDigits = NumberFormat.width(of: filter.weights.values)
+        // A cell the activation set to 0 reads "×0", so such maps need two columns at least.
         let mapDigits = max(
             NumberFormat.width(of: trace.preactivation.channel(step.filter).values),
-            NumberFormat.width(of: trace.output.channel(step.filter).values))
+            NumberFormat.width(of: trace.output.channel(step.filter).values),
+            trace.layer.activation == .identity ? 1 : 2)
         let paddedColumns = geometry.inputWidth + geometry.paddingLeft + geometry.paddingRight
         let natural = 2 + (inputDigits + 1) * paddedColumns + 3 + (filterDigits + 1)
             * filter.width + 3 + (mapDigits + 1) * geometry.outputWidth

@@ -36,8 +36,7 @@ struct LessonView {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.title,
                     reverse: true))
         let lessonNumber = "\(state.selection + 1)/\(state.lessons.count)"
-        let left = " convlab " + String(state.glyphs.vertical) + " " + lessonNumber + " "
-            + session.lesson.title
+        let prefix = " convlab " + String(state.glyphs.vertical) + " " + lessonNumber + " "
         let step = session.step
         var right = ""
         let layerCount = session.steps.network.traces.count
@@ -52,6 +51,8 @@ struct LessonView {
         right += "\(session.granularity.rawValue)  step \(session.stepIndex + 1)/"
             + "\(session.steps.count) "
         let rightX = max(0, screen.width - right.count)
+        let left = prefix + Self.shortened(session.lesson.title,
+                                           to: rightX - 2 - prefix.count, glyphs: state.glyphs)
         screen.put(left, x: 0, y: 0, style: Style(.title, bold: true, reverse: true),
                    maxWidth: max(0, rightX - 1))
         screen.put(right, x: rightX, y: 0, style: Style(.title, bold: true, reverse: true))
@@ -131,6 +132,21 @@ struct NarrativeLayout {
 }
 
 extension LessonView {
+    /// `title` cut at a word boundary with an ellipsis when it is longer than `width`, so a
+    /// header never shows half a word.
+    static func shortened(_ title: String, to width: Int, glyphs: GlyphSet) -> String {
+        guard title.count > width else { return title }
+        let room = width - glyphs.ellipsis.count
+        guard room > 0 else { return "" }
+        var cut = String(title.prefix(room))
+        if let space = cut.lastIndex(of: " "), title[title.index(title.startIndex,
+                                                                  offsetBy: room)] != " " {
+            cut = String(cut[..<space])
+        }
+        while cut.last == "," || cut.last == " " { cut.removeLast() }
+        return cut + glyphs.ellipsis
+    }
+
     /// A scene's text as screen lines: paragraphs wrapped, code lines kept as written.
     static func narrativeLines(_ scene: Scene, width: Int, session: LessonSession,
                                liveBench: String?) -> [String] {
