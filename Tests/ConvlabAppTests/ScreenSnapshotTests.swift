@@ -63,6 +63,13 @@ import Testing
         state = update(state, .key(.character("P")))
         for _ in 0..<30 { state = update(state, .key(.right)) }
         Snapshot.assert(view(state).plainText(), named: "presentation-120x40")
+        // Rows are two screen rows apart here, and clicks still land on the right cell.
+        let layout = LessonLayout(state: state, session: try #require(state.session))
+        #expect(layout.rowPitch == 2)
+        state = update(state, .mouseClick(x: layout.mapX(ofColumn: 2) + 1,
+                                          y: layout.mapY(ofRow: 1)))
+        let step = try #require(state.session?.step)
+        #expect(step.outRow == 1 && step.outColumn == 2 && step.kind == .write)
     }
 
     @Test func aLessonWithProblems() throws {

@@ -141,12 +141,12 @@ struct GridViews {
                 let style = isCurrent ? Style(.current, bold: true, reverse: true)
                     : valueStyle(value)
                 drawCell(&screen, x: layout.filterX + column * layout.filterCellWidth,
-                         y: layout.gridTop + 1 + row, mark: isCurrent ? glyphs.current : " ",
+                         y: layout.filterY(ofRow: row), mark: isCurrent ? glyphs.current : " ",
                          text: NumberFormat.format(value, width: digits), digits: digits,
                          style: style)
             }
         }
-        let y = layout.gridTop + 2 + filter.height
+        let y = layout.filterY(ofRow: filter.height - 1) + 2
         screen.put("bias " + NumberFormat.format(filter.bias), x: layout.filterX + 1, y: y,
                    style: step.kind == .bias ? Style(.current, bold: true, reverse: true)
                        : Style(.dim))

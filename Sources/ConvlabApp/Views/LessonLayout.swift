@@ -12,6 +12,8 @@ struct LessonLayout {
     let step: Step
     /// Extra blank columns per cell on roomy terminals.
     let spacing: Int
+    /// Screen rows per grid row: 2 in presentation mode when the grids fit that way.
+    let rowPitch: Int
 
     let inputCellWidth: Int
     let filterCellWidth: Int
@@ -54,9 +56,11 @@ struct LessonLayout {
         let natural = 2 + (inputDigits + 1) * paddedColumns + 3 + (filterDigits + 1)
             * filter.width + 3 + (mapDigits + 1) * geometry.outputWidth
         let cellCount = paddedColumns + filter.width + geometry.outputWidth
-        // Presentation mode lets cells grow further, for a projector at the back of a room.
+        // Presentation mode lets cells grow further, for a projector at the back of a room,
+        // and gives up most of the margin kept for the panel beside the lower half.
         let widest = state.presentation ? 6 : 2
-        self.spacing = min(widest, max(0, (state.width - natural - 30) / max(1, cellCount)))
+        let margin = state.presentation ? 8 : 30
+        self.spacing = min(widest, max(0, (state.width - natural - margin) / max(1, cellCount)))
         inputCellWidth = inputDigits + 1 + spacing
         filterCellWidth = filterDigits + 1 + spacing
         mapCellWidth = mapDigits + 1 + spacing
@@ -64,7 +68,12 @@ struct LessonLayout {
         // Below the grids: a legend row, two rows of products, a rule, then narrative and
         // panel; the key bar takes the last row.
         let bottomRows = state.height >= 36 ? 12 : 9
-        let gridRowsAvailable = max(3, state.height - gridTop - 1 - bottomRows - 1)
+        let rowsAvailable = max(3, state.height - gridTop - 1 - bottomRows - 1)
+        // In presentation mode rows are spaced out too, when every row still fits that way.
+        let tallest = max(geometry.inputHeight + geometry.paddingTop + geometry.paddingBottom,
+                          geometry.outputHeight, filter.height + 4)
+        rowPitch = state.presentation && tallest * 2 <= rowsAvailable ? 2 : 1
+        let gridRowsAvailable = rowsAvailable / rowPitch
         let paddedTop = -geometry.paddingTop
         let paddedBottom = geometry.inputHeight + geometry.paddingBottom
         let paddedLeft = -geometry.paddingLeft
@@ -100,8 +109,10 @@ struct LessonLayout {
         mapX = filterX + filterBlock + 3
 
         // Under the filter's weights: a blank row, then bias, stride, pad and maybe dilation.
-        let filterBlockRows = filter.height + 4 + (trace.layer.settings.dilation > 1 ? 1 : 0)
-        let gridBottom = gridTop + 1 + max(inputRows.count, mapRows.count, filterBlockRows)
+        let filterBlockRows = filter.height * rowPitch + 4
+            + (trace.layer.settings.dilation > 1 ? 1 : 0)
+        let gridBottom = gridTop + 1 + max(inputRows.count * rowPitch, mapRows.count * rowPitch,
+                                           filterBlockRows)
         productsTop = gridBottom + 1
         let lowerTop = productsTop + 3
         let lowerHeight = max(1, state.height - 1 - lowerTop)
@@ -117,19 +128,22 @@ struct LessonLayout {
         inputX + (column - inputColumns.lowerBound) * inputCellWidth
     }
 
-    func inputY(ofRow row: Int) -> Int { gridTop + 1 + (row - inputRows.lowerBound) }
+    func inputY(ofRow row: Int) -> Int { gridTop + 1 + (row - inputRows.lowerBound) * rowPitch }
+
+    /// Screen row of the filter's row `row`.
+    func filterY(ofRow row: Int) -> Int { gridTop + 1 + row * rowPitch }
 
     func mapX(ofColumn column: Int) -> Int {
         mapX + (column - mapColumns.lowerBound) * mapCellWidth
     }
 
-    func mapY(ofRow row: Int) -> Int { gridTop + 1 + (row - mapRows.lowerBound) }
+    func mapY(ofRow row: Int) -> Int { gridTop + 1 + (row - mapRows.lowerBound) * rowPitch }
 
     /// The map cell drawn at screen position (x, y), if any.
     func mapCell(atX x: Int, y: Int) -> (row: Int, column: Int)? {
         guard x >= mapX, y > gridTop else { return nil }
         let column = mapColumns.lowerBound + (x - mapX) / mapCellWidth
-        let row = mapRows.lowerBound + (y - gridTop - 1)
+        let row = mapRows.lowerBound + (y - gridTop - 1) / rowPitch
         guard mapColumns.contains(column), mapRows.contains(row) else { return nil }
         return (row, column)
     }
