@@ -68,3 +68,18 @@ static inline int convlab_set_signal_info_handler(int signal_number,
 static inline int convlab_handler_is_ignore(const struct sigaction *action) {
     return !(action->sa_flags & SA_SIGINFO) && action->sa_handler == SIG_IGN;
 }
+
+/* term.h comes last: it defines short macros (lines, columns, bell, ...) that must not touch
+   the functions above. */
+#include <ncursesw/term.h>
+
+/* Whether TERM names a terminal that can move its cursor ("cup"). Unknown or unset TERM
+   answers 1, so that opening curses reports that case with its own message. */
+static inline int convlab_terminal_can_address_cursor(void) {
+    int status = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &status) != OK) return 1;
+    const char *address = tigetstr("cup");
+    int can = address != NULL && address != (char *)-1;
+    del_curterm(cur_term);
+    return can;
+}

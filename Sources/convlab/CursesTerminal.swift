@@ -384,6 +384,12 @@ final class CursesTerminal {
         return Int16(next)
     }
 
+    /// Whether the terminal named by TERM can move its cursor. An unknown or missing TERM
+    /// answers true, so that opening curses reports it with its own message.
+    static func canAddressCursor() -> Bool {
+        convlab_terminal_can_address_cursor() != 0
+    }
+
     private static func hasCapability(_ capability: String) -> Bool {
         !TerminalRestore.terminfoBytes(capability).isEmpty
     }

@@ -15,6 +15,10 @@ struct InteractiveSession {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
         let loaded = store.load()
         if let warning = loaded.warning { Log.write(warning) }
+        // A terminal that cannot place its cursor gets the line-by-line player instead.
+        if sandbox == nil, !CursesTerminal.canAddressCursor() {
+            return LineModeSession(options: options).run()
+        }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(forceMonochrome: false)

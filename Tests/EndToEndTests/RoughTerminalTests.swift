@@ -131,7 +131,27 @@ import Testing
         try expectRestored(tmux, status: 0)
     }
 
-    @Test(arguments: [("dumb", "cannot move its cursor"), ("", "TERM is not set"),
+    /// A terminal that cannot move its cursor gets each screen printed in turn, as ASCII
+    /// text, and one-line commands.
+    @Test func aDumbTerminalGetsLineMode() throws {
+        // Tall enough that one printed screen and its prompt fit in the pane at once.
+        let tmux = try TmuxSession(arguments: ["--no-quiz", sliding], width: 80, height: 40,
+                                   environment: ["TERM": "dumb"])
+        var screen = try tmux.waitFor("step 1/432")
+        #expect(screen.contains("each screen is printed in turn"))
+        #expect(screen.contains("q quit >"))
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+        try tmux.send("Enter")
+        screen = try tmux.waitFor("step 2/432")
+        #expect(screen.contains("sum so far 0"))
+        try tmux.send("2", "4", "Enter")
+        screen = try tmux.waitFor("step 24/432")
+        #expect(screen.contains("= 24  written"))
+        try tmux.send("q", "Enter")
+        try expectRestored(tmux, status: 0)
+    }
+
+    @Test(arguments: [("", "TERM is not set"),
                       ("no-such-terminal", "TERM=no-such-terminal is unknown")])
     func terminalsWithoutTheLabGetAMessage(term: String, message: String) throws {
         let tmux = try TmuxSession(arguments: [sliding], width: 80, height: 24,
