@@ -63,6 +63,13 @@ struct DotProductView {
                     Token(text: text, style: style)]
         }
 
+        // While the student predicts this very cell, the products are theirs to work out from
+        // the window and the filter; the terms appear with the answer.
+        if session.currentCellIsHidden {
+            return [Token(text: "out \(where_) = ?", style: Style(.accent, bold: true)),
+                    Token(text: "   work it out from the window and the filter, plus the bias "
+                              + NumberFormat.format(filter.bias), style: Style(.dim))]
+        }
         let products = session.steps.products(
             layer: step.layer, filter: step.filter, outRow: step.outRow,
             outColumn: step.outColumn)

@@ -123,7 +123,9 @@ struct NarrativeLayout {
         }
         room = max(0, rect.maxY - y - quizLines.count - (quizLines.isEmpty ? 0 : 1))
         overflows = lines.count > room
-        textRows = overflows ? max(1, room - 1) : room
+        // With no room at all (a tall question in a short area) the story waits for the answer
+        // rather than being drawn over it.
+        textRows = room == 0 ? 0 : (overflows ? max(1, room - 1) : room)
         first = min(session.narrativeOffset, max(0, lines.count - textRows))
     }
 
