@@ -97,7 +97,8 @@ struct ProgressSaver {
         guard soon || Date().timeIntervalSince(lastWrite) >= 1 else { return nil }
         lastWrite = Date()
         do {
-            try store.save(progress)
+            // Merged with the file as it is now: another convlab may have saved other lessons.
+            try store.saveMerging(progress, since: saved)
             saved = progress
             return nil
         } catch {

@@ -35,7 +35,10 @@ import Testing
         var state = AppState(lessons: InteractiveOptions.load([path]), width: 80, height: 24)
         state = opening(0, in: state)
         #expect(LineCommands.prompt(for: state).hasPrefix("your answer"))
-        state = run(["", "2x2"], from: state)
+        // A refused line does not stick to the next one.
+        state = run(["", "4x"], from: state)
+        #expect(state.session?.prompt?.problem != nil)
+        state = run(["2x2"], from: state)
         #expect(state.session?.prompt?.verdict == .right)
         // Jumping to step 20 stops at the next question, on step 8; "skip" passes it.
         state = run(["20"], from: state)

@@ -70,6 +70,26 @@ import Testing
         #expect(loaded.warning?.contains("newer convlab (version 2)") == true)
     }
 
+    @Test func twoProcessesKeepEachOthersLessons() throws {
+        let store = ProgressStore(folder: try freshFolder())
+        let empty = StudentProgress()
+        // Process A saves lesson a; process B, which loaded nothing, then saves lesson b.
+        var a = empty
+        a.lessons["/a.md"] = LessonProgress(lastStep: 5, furthestStep: 5)
+        try store.saveMerging(a, since: empty)
+        var b = empty
+        b.lessons["/b.md"] = LessonProgress(lastStep: 9, furthestStep: 9)
+        try store.saveMerging(b, since: empty)
+        #expect(Set(store.load().progress.lessons.keys) == ["/a.md", "/b.md"])
+        // A moves on in lesson a: its new record replaces its old one, b's stays.
+        var a2 = a
+        a2.lessons["/a.md"] = LessonProgress(lastStep: 7, furthestStep: 7)
+        try store.saveMerging(a2, since: a)
+        let loaded = store.load().progress
+        #expect(loaded.lessons["/a.md"]?.lastStep == 7)
+        #expect(loaded.lessons["/b.md"]?.lastStep == 9)
+    }
+
     @Test func resetRemovesTheFile() throws {
         let store = ProgressStore(folder: try freshFolder())
         #expect(try store.reset() == false)

@@ -295,4 +295,73 @@ func parseLesson(_ text: String, path: String) throws(LessonProblems) -> Lesson 
         // Step 4 of 32 reached: furthest index 3 of 31 is 9%.
         #expect(listed.contains("32 steps     9%   quiz   1/3"), "\(listed)")
     }
+
+    @Test func fineOrCoarseCannotSlipPastAnOpenQuestion() throws {
+        var state = press(type(try quizState(), "2"), .enter, .character("G"))
+        #expect(state.session?.stepIndex == 7)
+        state = press(state, .character("f"))
+        #expect(state.session?.granularity == .fine)
+        #expect(state.session?.prompt?.isOpen == true)
+        #expect(state.status?.contains("Esc") == true)
+    }
+
+    @Test func twoQuestionsOnOneStepAreBothAsked() throws {
+        // Both scenes begin when cell (1,2) is placed.
+        let text = quizLessonText.replacingOccurrences(
+            of: "## ReLU\nwhen: activation\n", with: "## Also\nwhen: cell 1 2\n")
+        let path = try writeLesson(text)
+        var state = AppState(lessons: InteractiveOptions.load([path]), width: 80, height: 24)
+        state = press(type(opening(0, in: state), "2"), .enter, .character("G"))
+        #expect(state.session?.stepIndex == 7)
+        let first = try #require(state.session?.prompt?.sceneIndex)
+        state = press(type(state, "4"), .enter)
+        #expect(state.session?.prompt?.verdict == .right)
+        // The next move forward asks the other one, on the same step.
+        state = press(state, .right)
+        #expect(state.session?.stepIndex == 7)
+        #expect(state.session?.prompt?.isOpen == true)
+        #expect(state.session?.prompt?.sceneIndex != first)
+        state = press(state, .escape, .character("G"))
+        #expect(state.session?.stepIndex == 31)
+        #expect(state.session?.score.asked == 3)
+    }
+
+    @Test func aSecondAskInOneSceneIsAProblem() throws {
+        let text = quizLessonText.replacingOccurrences(
+            of: "ask: cell 1 2\n", with: "ask: cell 1 2\nask: cell 2 2\n")
+        do {
+            _ = try parseLesson(text, path: "q.md")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.problems.map(\.description)
+                    == ["q.md:25:1: a scene asks one question; put this one in a scene of its own"])
+        }
+    }
+
+    @Test func escapeFromTheListGoesBackToTheOpenLessonsRow() throws {
+        let first = try writeLesson(quizLessonText)
+        let folder = (first as NSString).deletingLastPathComponent
+        try quizLessonText.replacingOccurrences(of: "# Quiz fixture", with: "# Second")
+            .write(toFile: folder + "/02-second.md", atomically: true, encoding: .utf8)
+        var state = AppState(lessons: InteractiveOptions.load(
+            LessonLoader.lessonPaths(in: folder)), width: 80, height: 24)
+        state.quizzes = false
+        state = press(opening(0, in: state), .character("L"), .down, .escape)
+        #expect(state.mode == .lesson)
+        #expect(state.selection == 0)
+        #expect(view(state).plainText().contains("1/2 Quiz fixture"))
+        state = press(state, .character("n"))
+        #expect(state.session?.lesson.title == "Second")
+    }
+
+    @Test func autoplayWaitsWhileTheScreenIsTooSmall() throws {
+        var state = press(type(try quizState(quizzes: false), ""), .character("p"))
+        state = update(state, .resize(width: 40, height: 12))
+        #expect(state.tickInterval == nil)
+        state = update(state, .tick)
+        #expect(state.session?.stepIndex == 0)
+        state = update(state, .resize(width: 80, height: 24))
+        state = update(state, .tick)
+        #expect(state.session?.stepIndex == 1)
+    }
 }

@@ -122,6 +122,9 @@ struct ReplayTerminal {
 
     @Test func mistakesAreReportedWithTheirExitStatus() {
         #expect(record([lesson]).status == ExitStatus.usage)
+        let small = record([lesson, "-o", "x.cast", "--size", "10x5"])
+        #expect(small.status == ExitStatus.usage)
+        #expect(small.errorOutput.contains("--size: '10x5' is smaller than the 80x24"))
         #expect(record([lesson, "-o", "x.cast", "--speed", "0"]).errorOutput
                     .contains("--speed: '0' is not valid; expected steps per second"))
         let missing = record([folder + "/none.md", "-o", "x.cast"])

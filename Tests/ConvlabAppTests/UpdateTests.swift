@@ -133,8 +133,11 @@ import Testing
         #expect(small.width == 40 && small.height == 12)
         #expect(small.plainText().contains("80x24"))
         #expect(small.plainText().contains("40x12"))
+        // Autoplay waits while the lesson cannot be seen, and goes on once it can.
         state = update(state, .tick)
         state = update(state, .resize(width: 120, height: 40))
+        #expect(view(state).plainText().contains("step 1/432"))
+        state = update(state, .tick)
         let large = view(state)
         #expect(large.width == 120)
         #expect(large.plainText().contains("step 2/432"))

@@ -33,6 +33,13 @@ extension Command {
                 throw UsageError("-o FILE.cast is required: where to write the recording")
             }
             let size = try scanner.size("--size") ?? (80, 24)
+            // Smaller, every frame would be the "needs a larger terminal" notice.
+            guard size.width >= AppState.minimumWidth, size.height >= AppState.minimumHeight
+            else {
+                throw UsageError("--size: '\(size.width)x\(size.height)' is smaller than the "
+                                 + "\(AppState.minimumWidth)x\(AppState.minimumHeight) the "
+                                 + "lesson screen needs")
+            }
             let granularity = try scanner.choice("--granularity", from: ["fine", "coarse"])
                 .flatMap { Granularity(rawValue: $0) } ?? .fine
             var speed = 8.0

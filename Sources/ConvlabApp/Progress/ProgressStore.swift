@@ -109,6 +109,33 @@ public struct ProgressStore: Sendable {
         }
     }
 
+    /// Saves the lessons this process changed since `previous` (what it last saved or
+    /// loaded), on top of what is on disk now, so a second convlab running at the same time
+    /// keeps its own lessons' records. Returns what was written.
+    @discardableResult
+    public func saveMerging(_ progress: StudentProgress, since previous: StudentProgress) throws
+        -> StudentProgress
+    {
+        let onDisk = FileManager.default.fileExists(atPath: file)
+            ? (try? JSONDecoder().decode(StudentProgress.self,
+                                         from: Data(contentsOf: URL(fileURLWithPath: file))))
+            : nil
+        let merged = Self.merge(progress, since: previous, over: onDisk ?? previous)
+        try save(merged)
+        return merged
+    }
+
+    /// `base` with every lesson record that differs between `previous` and `progress` taken
+    /// from `progress`.
+    public static func merge(_ progress: StudentProgress, since previous: StudentProgress,
+                             over base: StudentProgress) -> StudentProgress {
+        var merged = base
+        for (key, record) in progress.lessons where previous.lessons[key] != record {
+            merged.lessons[key] = record
+        }
+        return merged
+    }
+
     /// Removes the progress file (for `--reset-progress`); true when there was one.
     @discardableResult
     public func reset() throws -> Bool {

@@ -104,7 +104,10 @@ public struct AppState: Sendable, Equatable {
     /// How long the app may wait for a key before the next autoplay step; nil means wait
     /// forever (paused, or no lesson in front), so a paused app uses no CPU at all.
     public var tickInterval: Int? {
-        guard playing, mode == .lesson, session != nil, !showingHelp else { return nil }
+        // A screen too small to show the lesson must not let it play on unseen.
+        guard playing, mode == .lesson, session != nil, !showingHelp, !isTooSmall else {
+            return nil
+        }
         if autoplayAll, session?.isAtEnd == true { return Self.pauseBetweenLessons }
         return 1000 / stepsPerSecond
     }

@@ -25,7 +25,8 @@ public enum LineCommands {
         if state.mode == .lesson, state.session?.prompt?.isOpen == true {
             if command == "skip" { return [.escape] }
             guard !command.isEmpty else { return [] }
-            return command.map { .character($0) } + [.enter]
+            // Each line is a whole answer: clear what an earlier, refused line left.
+            return [.control("u")] + command.map { .character($0) } + [.enter]
         }
         switch state.mode {
         case .lesson:

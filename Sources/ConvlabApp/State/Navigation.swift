@@ -8,8 +8,10 @@ extension AppState {
         guard var session else { return }
         let current = session.stepIndex
         let clamped = min(max(0, target), session.steps.count - 1)
+        // The current step counts too: a second question that begins on the step of one
+        // just answered is asked at the next move forward.
         if quizzes, clamped > current,
-           let question = session.unansweredQuestion(startingIn: (current + 1)...clamped)
+           let question = session.unansweredQuestion(startingIn: current...clamped)
         {
             session.go(to: question.step)
             ask(question.sceneIndex, in: &session)

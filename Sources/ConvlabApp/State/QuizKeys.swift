@@ -33,7 +33,7 @@ func handleAnswerKey(_ key: Key, in state: AppState) -> AppState? {
     case .escape:
         prompt.verdict = .skipped
         session.answers[prompt.sceneIndex] = .skipped
-    case .right, .end, .character("G"), .character("p"):
+    case .right, .end, .character("G"), .character("p"), .character("f"):
         next.status = "Type your answer and press Enter, or Esc to skip the question."
         return next
     default:

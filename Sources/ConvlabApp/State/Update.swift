@@ -20,7 +20,8 @@ private func respond(to event: TerminalEvent, in state: AppState) -> AppState {
         next.width = width
         next.height = height
     case .tick:
-        guard next.playing, next.mode == .lesson, let session = next.session else { break }
+        guard next.playing, next.mode == .lesson, !next.isTooSmall, let session = next.session
+        else { break }
         if session.isAtEnd && next.autoplayAll && !next.lessons.isEmpty {
             // Hands-free: on to the next lesson, from its start, round and round.
             next = open((next.selection + 1) % next.lessons.count, in: next, resume: false)
@@ -96,8 +97,14 @@ private func handleList(_ key: Key, in state: AppState) -> AppState {
     case .pageDown: next.selection = min(count - 1, next.selection + 10)
     case .enter, .right, .character("l"): return open(next.selection, in: next)
     case .escape:
-        // Back to the lesson that was open, if there is one.
-        if next.session != nil { next.mode = .lesson }
+        // Back to the lesson that was open, if there is one, with the list's highlight (which
+        // n, N and the header count from) back on it.
+        if let session = next.session {
+            next.mode = .lesson
+            if let index = next.lessons.firstIndex(where: { $0.path == session.lesson.path }) {
+                next.selection = index
+            }
+        }
     default: break
     }
     return next
