@@ -128,6 +128,29 @@ func type(_ sandbox: SandboxState, _ text: String) -> SandboxState {
         #expect(map(sandbox)[0] == [-18, -18, 0, 18])
     }
 
+    @Test func settingsStopAtWhatALessonMayHold() {
+        // Stride stops at 1000, as in a lesson file; so does padding, but far sooner the maps
+        // of a 6x6 input padded by hundreds grow past the lesson size limit.
+        var sandbox = standard
+        for _ in 0..<1005 { sandbox = press(sandbox, .character("s")) }
+        #expect(sandbox.currentLayer.settings.stride == 1000)
+        #expect(sandbox.message == "not changed: layer 1: stride and dilation go up to 1000 in "
+                    + "a lesson")
+        // Padding 1001 is refused outright; padding 1000 on the 6x6 input would make maps of
+        // 2004x2004 cells, 4,016,016 with their activations twice that plus the input, within
+        // the 16,777,216 numbers, but its 36 million products are within 67,108,864 too; two
+        // filters double the products past it.
+        var layer = standard.layers[0]
+        layer.settings.padding = .zeros(1001)
+        #expect(SandboxLimits.problem(input: standard.input, layers: [layer])
+                == "layer 1: padding goes up to 1000 in a lesson")
+        layer.settings.padding = .zeros(1000)
+        #expect(SandboxLimits.problem(input: standard.input, layers: [layer]) == nil)
+        layer.filters += layer.filters
+        #expect(SandboxLimits.problem(input: standard.input, layers: [layer])?
+                    .hasPrefix("layer 1 would make 2 map(s) of 2004x2004") == true)
+    }
+
     @Test func theSettingsRowIsReachedWithTabAndChangedWithUpAndDown() {
         var sandbox = press(standard, .tab, .tab, .tab)
         #expect(sandbox.focus == .settings)

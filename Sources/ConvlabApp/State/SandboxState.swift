@@ -167,6 +167,10 @@ public struct SandboxState: Sendable, Equatable {
         let candidateInput = newInput ?? input
         let candidateLayers = newLayers ?? layers
         let candidatePooling = newPooling ?? pooling
+        if let problem = SandboxLimits.problem(input: candidateInput, layers: candidateLayers) {
+            message = "not changed: " + problem
+            return false
+        }
         do {
             let candidate = try Network(input: candidateInput, layers: candidateLayers)
             let candidatePooled = try candidatePooling.map { try $0.apply(to: candidate.output) }
