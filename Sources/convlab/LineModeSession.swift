@@ -32,8 +32,14 @@ struct LineModeSession {
             write(String(repeating: "=", count: width) + "\n" + lines.joined(separator: "\n")
                   + "\n" + LineCommands.prompt(for: state))
             guard let line = readLine() else { break }  // end of input: leave quietly
-            for key in LineCommands.keys(for: line, in: state) where !state.quitRequested {
+            let keys = LineCommands.keys(for: line, in: state)
+            for key in keys where !state.quitRequested {
                 state = update(state, .key(key))
+            }
+            let typed = line.trimmingCharacters(in: .whitespaces)
+            if keys.isEmpty && !typed.isEmpty {
+                state.status = "'\(typed)' is not a command here; the commands are on the "
+                    + "last line."
             }
             if let problem = saver.save(state.progress, soon: true) { state.status = problem }
         }
