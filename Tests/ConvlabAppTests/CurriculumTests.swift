@@ -69,14 +69,14 @@ import Testing
     static let screens: [(String, [Int])] = [
         ("01-the-sliding-filter.md", [1, 73, 432]),
         ("02-the-activation-map.md", [1, 253, 432]),
-        ("03-many-filters-many-maps.md", [1, 433, 1296]),
+        ("03-many-filters-many-maps.md", [1, 433, 864, 1296]),
         ("04-channels.md", [1, 29, 1080]),
         ("05-stride-padding-dilation.md", [1, 13, 781, 876]),
         ("06-stacking-layers.md", [1, 865, 949, 1211]),
         ("07-relu.md", [1, 437, 468]),
         ("08-sigmoid-and-tanh.md", [1, 433, 469, 648]),
         ("09-vanishing-gradients.md", [1, 6, 433, 468]),
-        ("10-dead-relus.md", [1, 601, 901, 936]),
+        ("10-dead-relus.md", [1, 432, 601, 901, 936]),
         ("11-sparsity.md", [1, 433, 505, 648]),
         ("12-speed.md", [1, 433, 440, 468]),
         ("13-convolution-vs-cross-correlation.md", [1, 25, 432]),
@@ -184,6 +184,15 @@ import Testing
             [54, 77, 108, 72, 26],
             [91, 141, 172, 91, 2],
         ])
+        // What each map gives (NumPy): 175 at (1, 1) is 167 vertical + 8 horizontal, and
+        // 172 at (5, 3) is 98 + 74, both kinds of edge.
+        let maps = network.traces[0].output
+        func part(_ channel: Int, _ row: Int, _ column: Int) -> Double {
+            maps[row, column, channel] + maps[row, column + 1, channel]
+                + maps[row + 1, column, channel] + maps[row + 1, column + 1, channel]
+        }
+        #expect(part(0, 0, 0) == 167 && part(1, 0, 0) == 8)
+        #expect(part(0, 4, 2) == 98 && part(1, 4, 2) == 74)
     }
 
     @Test func reluLeavesFifteenZeros() throws {
@@ -197,9 +206,15 @@ import Testing
         let network = try load(Self.files[7]).network()
         let tanh = network.traces[0].output
         #expect(abs(tanh[0, 0, 0] - 0.970451936613454) < 1e-12)  // tanh(2.1)
-        #expect(abs(tanh[4, 4, 0]) < 1e-12)
+        // The first prediction, (3, 1): a sum of 0.3, and tanh(0.3) on screen as 0.29.
+        #expect(abs(network.traces[0].preactivation[2, 0, 0] - 0.3) < 1e-12)
+        #expect(abs(tanh[2, 0, 0] - 0.2913126124515909) < 1e-12)
+        #expect(abs(tanh[4, 4, 0]) < 1e-12)  // a sum of 0 stays 0
         let sigmoid = network.traces[1].output
+        // The second, (1, 1) of layer 2: sigmoid(tanh(2.1)) = sigmoid(0.97), on screen 0.73.
+        #expect(abs(sigmoid[0, 0, 0] - 0.7252095691778621) < 1e-12)
         #expect(abs(sigmoid[4, 4, 0] - 0.5) < 1e-12)
+        // Every output lies between sigmoid(-1) and sigmoid(1): 0.27 to 0.73.
         #expect(abs(sigmoid.values.min()! - 0.26904940575331965) < 1e-12)
         #expect(abs(sigmoid.values.max()! - 0.7305240409109371) < 1e-12)
     }
