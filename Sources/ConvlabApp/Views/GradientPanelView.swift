@@ -11,6 +11,8 @@ struct GradientPanelView {
     let glyphs: GlyphSet
     /// The lesson's own current layer, for its dead-unit and sparsity figures.
     let lessonTrace: LayerTrace?
+    /// Whether `t` opens the panel full screen here (the lesson player; not the sandbox).
+    var canEnlarge = true
 
     static let letters: [Character] = ["s", "t", "r", "l"]
     static let roles: [Role] = [.sigmoidCurve, .tanhCurve, .reluCurve, .leakyReLUCurve]
@@ -38,10 +40,18 @@ struct GradientPanelView {
         let footer = panel.fullScreen ? min(12, max(inner.height / 2, inner.height - 10)) : 3
         let plot = Rect(x: inner.x + 5, y: inner.y + 1, width: inner.width - 5,
                         height: max(1, inner.height - 2 - footer))
-        let range = drawPlot(report, in: plot, into: &screen)
-        screen.put(Self.exponent(range.upperBound), x: inner.x, y: plot.y, style: Style(.dim))
-        screen.put(Self.exponent(range.lowerBound), x: inner.x, y: plot.maxY - 1,
-                   style: Style(.dim))
+        // A plot one or two rows high shows no slope and its axis labels collide: below three
+        // rows the panel points to the full-screen view instead.
+        if plot.height < 3 && canEnlarge {
+            screen.put("press t for the plot", x: inner.x, y: plot.y,
+                       style: Style(.dim), maxWidth: inner.width)
+        } else {
+            let range = drawPlot(report, in: plot, into: &screen)
+            screen.put(Self.exponent(range.upperBound), x: inner.x, y: plot.y,
+                       style: Style(.dim))
+            screen.put(Self.exponent(range.lowerBound), x: inner.x, y: plot.maxY - 1,
+                       style: Style(.dim))
+        }
         drawAxis(report, plot: plot, into: &screen)
         var y = plot.maxY + 1
         y = drawLegend(report, x: inner.x, y: y, width: inner.width, into: &screen)

@@ -32,7 +32,7 @@ struct SandboxView {
         let used = drawComputation(layout, rows: rows, into: &screen)
         drawPyTorch(pytorch, layout, top: layout.lowerTop + used, into: &screen)
         GradientPanelView(rect: layout.panel, panel: sandbox.gradients, glyphs: state.glyphs,
-                          lessonTrace: sandbox.trace).draw(into: &screen)
+                          lessonTrace: sandbox.trace, canEnlarge: false).draw(into: &screen)
         drawMessageLine(layout, into: &screen)
         if sandbox.showingPresets { SandboxPresetMenu(glyphs: state.glyphs).draw(into: &screen) }
         KeyBar.draw(Self.keys, into: &screen, glyphs: state.glyphs)
