@@ -41,9 +41,16 @@ struct InteractiveSession {
         if state.needsLiveBench { state.liveBench = LiveBench.measure() }
         terminal.draw(view(state))
         while !state.quitRequested {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: state.tickInterval) else {
-                continue
+            // During autoplay the last second of progress may not be on disk yet; a signal to
+            // quit then waits for this loop, which saves first. Otherwise it ends at once.
+            TerminalRestore.deferExitSignals(state.playing)
+            let next = terminal.nextEvent(timeoutMilliseconds: state.tickInterval)
+            if let signal = TerminalRestore.takePendingExit() {
+                saver.save(state.progress, soon: true)
+                Log.write("signal \(signal): progress saved, quitting")
+                return 128 + signal
             }
+            guard let event = next else { continue }
             state = update(state, event)
             state = performSandboxEffects(
                 state, workingDirectory: FileManager.default.currentDirectoryPath)

@@ -37,7 +37,15 @@ enum TerminalRestore {
         state.pointee.hasSavedModes = tcgetattr(inputFD, &state.pointee.savedModes) == 0
 
         for signal in exitSignals {
-            setHandler(signal, flags: 0) { signal in exitAfterRestoring(signal) }
+            setHandler(signal, flags: 0) { signal in
+                let state = handlerState
+                // A second signal, or one when nothing is waiting to be saved, ends at once.
+                if state.pointee.deferExit != 0 && state.pointee.pendingExit == 0 {
+                    state.pointee.pendingExit = signal
+                    return
+                }
+                exitAfterRestoring(signal)
+            }
         }
         for signal in fatalSignals {
             // SA_ONSTACK lets the handler run after a stack overflow, on the alternate stack
@@ -103,6 +111,17 @@ enum TerminalRestore {
 
     /// Whether the process was continued (after Ctrl-Z and `fg`) since the last call; clears
     /// the mark, so each resume is reported once.
+    /// Whether SIGINT, SIGTERM and SIGHUP wait for the run loop (see `HandlerState`).
+    static func deferExitSignals(_ waiting: Bool) {
+        handlerState.pointee.deferExit = waiting ? 1 : 0
+    }
+
+    /// The exit signal that arrived while deferred, if any.
+    static func takePendingExit() -> Int32? {
+        let signal = handlerState.pointee.pendingExit
+        return signal == 0 ? nil : signal
+    }
+
     static func takeResume() -> Bool {
         guard handlerState.pointee.resumed != 0 else { return false }
         handlerState.pointee.resumed = 0
@@ -174,6 +193,10 @@ private struct HandlerState {
     var resumeLength = 0
     var resumed: sig_atomic_t = 0
     var installed = false
+    /// Set while autoplay has progress not yet on disk: SIGINT, SIGTERM and SIGHUP are then
+    /// noted here rather than acted on, and the run loop saves and quits within one tick.
+    var deferExit: sig_atomic_t = 0
+    var pendingExit: sig_atomic_t = 0
 }
 
 private let resetCapacity = 512

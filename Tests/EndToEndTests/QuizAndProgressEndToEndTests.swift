@@ -57,6 +57,40 @@ import Testing
         #expect(try second.waitForExit() == 0)
     }
 
+    @Test func aSignalDuringAutoplaySavesTheStepItStoppedOn() throws {
+        let state = FileManager.default.temporaryDirectory
+            .appendingPathComponent("convlab-e2e-signal-\(UUID().uuidString)").path
+        let tmux = try TmuxSession(arguments: ["--no-quiz", "--speed", "60", slidingPath],
+                                   width: 80, height: 24, environment: ["XDG_STATE_HOME": state])
+        try tmux.waitFor("step 1/")
+        let pid = try tmux.convlabPID()
+        try tmux.send("p")
+        // Autoplay saves at most once a second; the signal must not lose what came after.
+        // The screen changes 60 times a second, so poll it rather than wait for it to settle.
+        func shownStep(_ screen: String) -> Int {
+            guard let range = screen.range(of: #"step \d+/"#, options: .regularExpression)
+            else { return 0 }
+            return Int(screen[range].dropFirst(5).dropLast()) ?? 0
+        }
+        var playing = try tmux.capture()
+        let deadline = Date().addingTimeInterval(15)
+        while shownStep(playing) <= 40 && Date() < deadline {
+            usleep(20_000)
+            playing = try tmux.capture()
+        }
+        #expect(playing.contains("60/s"))
+        #expect(shownStep(playing) > 40 && shownStep(playing) < 400)
+        kill(pid, SIGTERM)
+        #expect(try tmux.waitForExit() == 128 + SIGTERM)
+        #expect(try tmux.sttyAfter() == tmux.sttyBefore())
+        let saved = try String(contentsOfFile: state + "/convlab/progress.json", encoding: .utf8)
+        let log = try String(contentsOfFile: tmux.path("log"), encoding: .utf8)
+        #expect(log.contains("signal 15: progress saved, quitting"))
+        let lastStep = saved.split(separator: "\n").first { $0.contains("lastStep") }
+            .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) }
+        #expect((lastStep ?? 0) >= 40)
+    }
+
     @Test func resetProgressWorksWithoutATerminal() throws {
         let state = FileManager.default.temporaryDirectory
             .appendingPathComponent("convlab-reset-\(UUID().uuidString)").path
