@@ -39,6 +39,9 @@ final class TmuxSession {
     }
 
     deinit {
+        // kill-server alone has been seen to leave the server running here (tmux 3.3a);
+        // closing the one session ends a server started with the default exit-empty.
+        _ = try? tmux(["kill-session", "-t", "e2e"])
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: folder)
     }
