@@ -20,7 +20,8 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
         switch lowered {
         case "none", "identity", "linear": self = .identity
         case "relu": self = .relu
-        case "leaky-relu", "leakyrelu", "leaky_relu": self = .leakyReLU(slope: Self.defaultLeakySlope)
+        case "leaky-relu", "leakyrelu", "leaky_relu":
+            self = .leakyReLU(slope: Self.defaultLeakySlope)
         case "sigmoid": self = .sigmoid
         case "tanh": self = .tanh
         default:

@@ -19,7 +19,8 @@ public enum LessonLoader {
         }
         let folder = (path as NSString).deletingLastPathComponent
         let parser = LessonParser(path: path) { name in
-            let full = name.hasPrefix("/") ? name : (folder as NSString).appendingPathComponent(name)
+            let full = name.hasPrefix("/")
+                ? name : (folder as NSString).appendingPathComponent(name)
             return readDataFile(full)
         }
         return try parser.parse(source)
@@ -73,14 +74,17 @@ public enum LessonLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             return .failure(ReadFailure("no such file"))
         }
-        guard !isFolder.boolValue else { return .failure(ReadFailure("this is a folder, not a file")) }
+        guard !isFolder.boolValue else {
+            return .failure(ReadFailure("this is a folder, not a file"))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(ReadFailure("cannot be read (permission denied?)"))
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumFileBytes + 1)) ?? Data()
         guard data.count <= maximumFileBytes else {
-            return .failure(ReadFailure("larger than \(maximumFileBytes >> 20) MiB; refusing to read it"))
+            return .failure(ReadFailure(
+                "larger than \(maximumFileBytes >> 20) MiB; refusing to read it"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(ReadFailure("is not UTF-8 text"))

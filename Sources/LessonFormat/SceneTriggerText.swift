@@ -1,6 +1,7 @@
 /// Reads the `when:` line of a scene.
 enum SceneTriggerText {
-    static let forms = "start, end, step N, layer L, activation [L], cell ROW COL [filter F] [layer L]"
+    static let forms = "start, end, step N, layer L, activation [L], "
+        + "cell ROW COL [filter F] [layer L]"
 
     static func parse(_ text: Substring) -> SceneTrigger? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })

@@ -64,7 +64,8 @@ public struct ArgumentScanner: Sendable {
         guard let text = value(flag) else { return nil }
         guard let number = Int(text), range.contains(number) else {
             throw UsageError.badValue(
-                flag, text, allowed: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+                flag, text,
+                allowed: "a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }

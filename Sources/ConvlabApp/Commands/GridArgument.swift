@@ -10,7 +10,8 @@ enum GridArgument {
             : (workingDirectory as NSString).appendingPathComponent(text)
         let looksLikePath = !text.contains(";") && !text.contains(" ") && !text.contains(",")
             && !text.contains("|")
-        let isImageName = ImageFile.extensions.contains((text as NSString).pathExtension.lowercased())
+        let isImageName = ImageFile.extensions.contains(
+            (text as NSString).pathExtension.lowercased())
         if looksLikePath && isImageName && !FileManager.default.fileExists(atPath: path) {
             throw MissingFileError("\(flag): no such image file '\(text)'")
         }

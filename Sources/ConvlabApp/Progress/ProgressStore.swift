@@ -48,7 +48,8 @@ public struct ProgressStore: Sendable {
             }
             return Loaded(progress: progress, warning: nil)
         } catch {
-            return Loaded(progress: StudentProgress(), warning: setAside(because: "could not be read"))
+            return Loaded(progress: StudentProgress(),
+                          warning: setAside(because: "could not be read"))
         }
     }
 

@@ -42,7 +42,9 @@ public enum QuizMarking {
     ///
     /// A number is right within half a unit in the last place shown: a student who works with
     /// the two decimals the screen shows is not marked wrong for rounding.
-    public static func mark(_ typed: String, answer: Question.Answer) -> Result<Verdict, Unreadable> {
+    public static func mark(_ typed: String, answer: Question.Answer)
+        -> Result<Verdict, Unreadable>
+    {
         switch answer {
         case .number(let expected):
             switch NumberText.parse(Substring(trimmed(typed))) {

@@ -158,7 +158,8 @@ struct GradientPanelView {
         let boundText = "sigmoid' <= 0.25, so through the \(report.layers - layer) layer(s) "
             + "from here to the output its factor alone is at most 0.25^\(report.layers - layer)"
             + " = " + Self.scientific(bound) + "; ReLU' is 0 or 1."
-        for line in wrapWords(boundText, width: rect.width) where row < rect.maxY - 1 - (lessonTrace == nil ? 0 : 1) {
+        let boundRowsEnd = rect.maxY - 1 - (lessonTrace == nil ? 0 : 1)
+        for line in wrapWords(boundText, width: rect.width) where row < boundRowsEnd {
             screen.put(line, x: x, y: row, maxWidth: rect.width)
             row += 1
         }

@@ -128,7 +128,8 @@ struct GridViews {
 
     private func drawFilter(into screen: inout Screen) {
         let filter = trace.appliedFilters[step.filter]
-        screen.put(Self.filterTitle(trace: trace, filter: step.filter), x: layout.filterX, y: layout.gridTop, style: Style(.title, bold: true),
+        screen.put(Self.filterTitle(trace: trace, filter: step.filter), x: layout.filterX,
+                   y: layout.gridTop, style: Style(.title, bold: true),
                    maxWidth: max(6, layout.mapX - layout.filterX - 1))
         let digits = layout.filterCellWidth - 1 - layout.spacing
         let current = currentProduct
