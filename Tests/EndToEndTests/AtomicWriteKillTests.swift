@@ -32,10 +32,19 @@ import Testing
         let store = ProgressStore(folder: folder)
         var generator = SystemRandomNumberGenerator()
         var marksSeen: Set<Int> = []
+        /// The file's inode: each completed save renames a new file into place.
+        func inode() -> Int? {
+            (try? FileManager.default.attributesOfItem(atPath: store.file))?[.systemFileNumber]
+                as? Int
+        }
         for _ in 0..<40 {
+            let before = inode()
             let pid = try spawn([probe, folder])
-            // Let it write for 1 to 40 ms, then kill it without warning.
-            usleep(UInt32.random(in: 1_000...40_000, using: &generator))
+            // Wait until it has finished one save (however slowly a loaded machine starts it),
+            // then let it go on for 0 to 100 ms (several saves) and kill it without warning.
+            let deadline = Date().addingTimeInterval(10)
+            while inode() == before && Date() < deadline { usleep(200) }
+            usleep(UInt32.random(in: 0...100_000, using: &generator))
             kill(pid, SIGKILL)
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
