@@ -181,9 +181,24 @@ final class CursesTerminal {
                     flushinp()
                     continue
                 }
+                if deadline == nil && CursesTerminal.inputHungUp() {
+                    // With SIGHUP ignored (nohup), a closed terminal would otherwise make every
+                    // blocking read fail at once: a busy loop with nobody to see it.
+                    inputEnded = true
+                    return nil
+                }
                 return deadline == nil ? nil : .tick
             }
         }
+    }
+
+    /// True once the terminal has gone away (its input hung up); the run loop then quits.
+    private(set) var inputEnded = false
+
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Leaves curses and puts the terminal back as it was; safe to call more than once.

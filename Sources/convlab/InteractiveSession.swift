@@ -50,7 +50,14 @@ struct InteractiveSession {
                 Log.write("signal \(signal): progress saved, quitting")
                 return 128 + signal
             }
-            guard let event = next else { continue }
+            guard let event = next else {
+                if terminal.inputEnded {
+                    saver.save(state.progress, soon: true)
+                    Log.write("the terminal went away: progress saved, quitting")
+                    return 128 + SIGHUP
+                }
+                continue
+            }
             state = update(state, event)
             state = performSandboxEffects(
                 state, workingDirectory: FileManager.default.currentDirectoryPath)

@@ -91,6 +91,20 @@ import Testing
         #expect((lastStep ?? 0) >= 40)
     }
 
+    @Test func aClosedTerminalEndsItEvenWithHangUpIgnored() throws {
+        let tmux = try TmuxSession(arguments: ["--no-quiz", slidingPath], width: 80, height: 24,
+                                   ignoringHangUp: true)
+        try tmux.waitFor("step 1/")
+        let pid = try tmux.convlabPID()
+        try tmux.closeTerminal()
+        // Under nohup no SIGHUP comes; the failed reads must end it, not spin forever.
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0 && Date() < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) == -1)
+        let log = try String(contentsOfFile: tmux.path("log"), encoding: .utf8)
+        #expect(log.contains("the terminal went away: progress saved, quitting"))
+    }
+
     @Test func resetProgressWorksWithoutATerminal() throws {
         let state = FileManager.default.temporaryDirectory
             .appendingPathComponent("convlab-reset-\(UUID().uuidString)").path

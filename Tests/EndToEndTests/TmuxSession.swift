@@ -11,8 +11,9 @@ final class TmuxSession {
     let folder: URL
     let binary: String
 
-    init(arguments: [String], width: Int, height: Int, environment: [String: String] = [:])
-        throws
+    /// - Parameter ignoringHangUp: start convlab with SIGHUP ignored, as `nohup` does.
+    init(arguments: [String], width: Int, height: Int, environment: [String: String] = [:],
+         ignoringHangUp: Bool = false) throws
     {
         socket = "convlab-e2e-\(UUID().uuidString.prefix(8))"
         folder = FileManager.default.temporaryDirectory
@@ -32,7 +33,8 @@ final class TmuxSession {
         let command = ([binary] + arguments).map(Self.quote).joined(separator: " ")
         // Record the terminal modes before and after, and the exit status, so tests can check
         // that convlab left the terminal as it found it. The sleep keeps the pane readable.
-        let script = "stty -a > \(path("stty-before")); env \(assignments) \(command); "
+        let script = (ignoringHangUp ? "trap '' HUP; " : "")
+            + "stty -a > \(path("stty-before")); env \(assignments) \(command); "
             + "echo $? > \(path("status")); stty -a > \(path("stty-after")); sleep 600"
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
                   "sh -c " + Self.quote(script)])
@@ -56,6 +58,11 @@ final class TmuxSession {
     /// Sends `bytes` to the program as they are, not as key names: for mouse reports.
     func sendBytes(_ bytes: String) throws {
         try tmux(["send-keys", "-t", "e2e", "-l", bytes])
+    }
+
+    /// Closes the terminal under the program, as closing a terminal window does.
+    func closeTerminal() throws {
+        try tmux(["kill-session", "-t", "e2e"])
     }
 
     func capture() throws -> String {
