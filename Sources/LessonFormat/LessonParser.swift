@@ -412,47 +412,23 @@ private struct ParseState {
     /// would take long to compute: a few lines of padding can ask for a hundred million cells,
     /// and the lesson list reads every lesson at start-up.
     private mutating func checkSize(of input: Grid) -> Bool {
-        var (height, width, channels) = (input.height, input.width, input.channels)
-        var values = input.values.count
-        var products = 0
-        for (number, draft) in layers.enumerated() {
-            let layer = draft.layer
-            // A layer that does not fit its input is reported when the network is built.
-            guard let geometry = try? layer.geometry(
-                forInputHeight: height, width: width, channels: channels),
-                let kernel = layer.filters.first
-            else { return true }
-            let cells = saturatingProduct([geometry.outputHeight, geometry.outputWidth,
-                                           layer.filters.count])
-            // Each layer keeps its maps before and after the activation.
-            values = min(Int.max / 2, values) + min(Int.max / 4, cells) * 2
-            products = min(Int.max / 2, products)
-                + min(Int.max / 2, saturatingProduct([cells, kernel.weights.values.count]))
-            let size = "layer \(number + 1) makes \(layer.filters.count) map(s) of "
-                + "\(geometry.outputHeight)x\(geometry.outputWidth) cells"
-            if values > LessonParser.maximumValues {
-                problem(draft.line, 1, size + "; with its input and the layers before it, "
-                        + "that is \(values) numbers, more than the \(LessonParser.maximumValues) "
-                        + "a lesson may hold; use less padding or a smaller input")
-                return false
-            }
-            if products > LessonParser.maximumProducts {
-                problem(draft.line, 1, size + "; the layers so far need \(products) "
-                        + "multiplications, more than the \(LessonParser.maximumProducts) a "
-                        + "lesson may take; use fewer or smaller filters, or a smaller input")
-                return false
-            }
-            (height, width, channels) =
-                (geometry.outputHeight, geometry.outputWidth, layer.filters.count)
+        guard let excess = LessonParser.firstSizeExcess(input: input,
+                                                        layers: layers.map(\.layer))
+        else { return true }
+        let size = "layer \(excess.layer + 1) makes \(excess.maps) map(s) of "
+            + "\(excess.height)x\(excess.width) cells"
+        if excess.isValues {
+            problem(layers[excess.layer].line, 1, size + "; with its input and the layers "
+                    + "before it, that is \(excess.values) numbers, more than the "
+                    + "\(LessonParser.maximumValues) a lesson may hold; use less padding or a "
+                    + "smaller input")
+        } else {
+            problem(layers[excess.layer].line, 1, size + "; the layers so far need "
+                    + "\(excess.products) multiplications, more than the "
+                    + "\(LessonParser.maximumProducts) a lesson may take; use fewer or smaller "
+                    + "filters, or a smaller input")
         }
-        return true
-    }
-
-    private func saturatingProduct(_ factors: [Int]) -> Int {
-        factors.reduce(1) { product, factor in
-            let (result, overflow) = product.multipliedReportingOverflow(by: factor)
-            return overflow ? Int.max : result
-        }
+        return false
     }
 
     private mutating func checkChannels() {
