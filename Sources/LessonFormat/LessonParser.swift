@@ -138,12 +138,12 @@ private struct ParseState {
             scenes[scenes.count - 1] = scene
             return
         }
-        if isFirstLine, scene.question != nil, let pair = KeyValue(line), pair.key == "ask" {
-            problem(line.number, pair.keyColumn,
-                    "a scene asks one question; put this one in a scene of its own")
-            return
-        }
-        if isFirstLine, scene.question == nil, let pair = KeyValue(line), pair.key == "ask" {
+        if isFirstLine, let pair = KeyValue(line), pair.key == "ask" {
+            if scene.question != nil {
+                problem(line.number, pair.keyColumn,
+                        "a scene asks one question; put this one in a scene of its own")
+                return
+            }
             if let question = QuestionText.parse(pair.value) {
                 scene.question = question
                 scene.askLine = line.number
